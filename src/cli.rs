@@ -1,0 +1,68 @@
+//! The command line, as DESIGN.md fixes it: `fmlint [check] [OPTIONS] [PATHS]...` and
+//! `fmlint explain CODE`. Parsing only; the binary turns it into a run.
+
+use crate::report::OutputFormat;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Lint the front matter of static-site Markdown against a JSON Schema.
+#[derive(Debug, Parser)]
+#[command(
+    name = "fmlint",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint files (the default command).
+    Check(CheckArgs),
+    /// Explain what a diagnostic code checks.
+    Explain(ExplainArgs),
+}
+
+/// Options of `fmlint check`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct CheckArgs {
+    /// Files or folders to check (default: `.`); `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Option<OutputFormat>,
+    /// Validate every file against this JSON Schema instead of the configured ones.
+    #[arg(long, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    /// Use this config file instead of the nearest fmlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Make no network request.
+    #[arg(long)]
+    pub offline: bool,
+    /// Print diagnostics only: no summary, nothing when clean.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Read the file from standard input and report it as PATH.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+/// Options of `fmlint explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code, e.g. `schema/enum`.
+    #[arg(required_unless_present = "list")]
+    pub code: Option<String>,
+    /// List every code.
+    #[arg(long)]
+    pub list: bool,
+}

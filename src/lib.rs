@@ -1,0 +1,25 @@
+//! fmlint: lint the front matter of static-site Markdown content against a JSON Schema,
+//! with every diagnostic at its exact byte range in the original file.
+//!
+//! The modules follow the data: [`discover`] files -> [`read`] them -> [`split`] the front
+//! matter -> [`parse`] it into the spanned [`tree`] -> [`validate`] it against a
+//! [`schema`] -> [`diagnostic`]s -> [`report`]. [`check`] runs the steps for one file,
+//! [`run`] for a whole tree in parallel.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod codes;
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod line_index;
+pub mod parse;
+pub mod read;
+pub mod report;
+pub mod run;
+pub mod schema;
+pub mod split;
+pub mod suggest;
+pub mod tree;
+pub mod validate;

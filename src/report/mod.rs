@@ -1,0 +1,31 @@
+//! Rendering an [`Outcome`](crate::run::Outcome): one small renderer per output format,
+//! all reading the same diagnostics. Renderers return text; the binary prints it.
+
+pub mod human;
+pub mod json;
+
+use crate::line_index::{LineIndex, Position};
+use crate::tree::Span;
+
+/// Output formats of `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+/// Where a span starts and ends, in lines and character columns (end exclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
+}
+
+impl Range {
+    pub fn of(index: &LineIndex, source: &[u8], span: Span) -> Self {
+        Range {
+            start: index.position(source, span.start),
+            end: index.position(source, span.end),
+        }
+    }
+}

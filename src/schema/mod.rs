@@ -1,0 +1,272 @@
+//! Schemas: the embedded default, files named by `--schema`, `[[schemas]]` or an
+//! in-file `$schema` key, compiled once and shared by every file that uses them.
+//!
+//! Compilation asserts formats (`format` is an annotation by default in 2020-12), adds
+//! fmlint's own formats (`hugo-date`, `bcp47`), and never fetches a remote `$ref`: only
+//! local files are read. The default schema's widget list grows with the custom widgets
+//! of the site a file belongs to.
+
+pub mod formats;
+pub mod site;
+
+use crate::config::Config;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// File name of the embedded default schema (as `fmlint init` writes it out).
+pub const DEFAULT_NAME: &str = "hugo-mainroad.schema.json";
+/// The embedded default schema's text.
+pub const DEFAULT_TEXT: &str = include_str!("../../schema/hugo-mainroad.schema.json");
+
+/// A compiled schema, ready to validate.
+pub struct Schema {
+    /// What to call it in messages: the path, or the default's name.
+    pub name: String,
+    pub validator: jsonschema::Validator,
+    /// The schema document, for looking up what a failing keyword allows.
+    pub document: serde_json::Value,
+}
+
+/// Which schema applies, before compilation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    /// The embedded default with these extra widget names.
+    Default {
+        widgets: Vec<String>,
+    },
+    File(PathBuf),
+}
+
+/// Chooses and compiles schemas, caching each compiled schema and each site lookup.
+pub struct Schemas<'a> {
+    config: &'a Config,
+    /// `--schema`, absolute.
+    cli: Option<PathBuf>,
+    compiled: Mutex<HashMap<Key, Result<Arc<Schema>, String>>>,
+    /// Custom widgets of the site each folder belongs to.
+    site_widgets: Mutex<HashMap<PathBuf, Arc<Vec<String>>>>,
+}
+
+impl<'a> Schemas<'a> {
+    pub fn new(config: &'a Config, cli: Option<PathBuf>) -> Self {
+        Schemas {
+            config,
+            cli,
+            compiled: Mutex::new(HashMap::new()),
+            site_widgets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The schema for the file at `path` (absolute), `rel` to the config root, whose
+    /// front matter names `in_file` as its `$schema` (if it does).
+    ///
+    /// Order: `--schema`, then the file's own `$schema` (relative to the file), then the
+    /// first matching `[[schemas]]` glob, then the embedded default.
+    pub fn for_file(
+        &self,
+        path: &Path,
+        rel: &str,
+        in_file: Option<&str>,
+    ) -> Result<Arc<Schema>, String> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let key = if let Some(cli) = &self.cli {
+            Key::File(cli.clone())
+        } else if let Some(reference) = in_file {
+            if reference.contains("://") {
+                return Err(format!(
+                    "{}: `$schema: {reference}`: remote schemas are not fetched; name a local file",
+                    path.display()
+                ));
+            }
+            Key::File(dir.join(reference))
+        } else if let Some(mapping) = self.config.schemas.iter().find(|m| m.glob.is_match(rel)) {
+            Key::File(mapping.path.clone())
+        } else {
+            Key::Default {
+                widgets: self.widgets_for(dir),
+            }
+        };
+        self.compile(key)
+    }
+
+    /// Compile `--schema` up front, so a broken schema stops the run before any file.
+    pub fn check_cli_schema(&self) -> Result<(), String> {
+        match &self.cli {
+            Some(cli) => self.compile(Key::File(cli.clone())).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
+    fn compile(&self, key: Key) -> Result<Arc<Schema>, String> {
+        let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
+        compiled
+            .entry(key)
+            .or_insert_with_key(|key| compile(key).map(Arc::new))
+            .clone()
+    }
+
+    /// Custom widgets (config `widgets` plus the site's templates) for files in `dir`.
+    fn widgets_for(&self, dir: &Path) -> Vec<String> {
+        let mut cache = self.site_widgets.lock().unwrap_or_else(|e| e.into_inner());
+        let found = cache.entry(dir.to_path_buf()).or_insert_with(|| {
+            let mut widgets = self.config.widgets.clone();
+            if let Some((root, file)) = site::find_root(dir) {
+                widgets.extend(site::load(&root, &file).widgets);
+            }
+            widgets.sort();
+            widgets.dedup();
+            Arc::new(widgets)
+        });
+        found.as_ref().clone()
+    }
+}
+
+fn compile(key: &Key) -> Result<Schema, String> {
+    let (name, mut document, base) = match key {
+        Key::Default { widgets } => {
+            let mut document: serde_json::Value =
+                serde_json::from_str(DEFAULT_TEXT).map_err(|e| format!("embedded schema: {e}"))?;
+            add_widgets(&mut document, widgets);
+            (DEFAULT_NAME.to_string(), document, None)
+        }
+        Key::File(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read schema {}: {e}", path.display()))?;
+            let document = serde_json::from_str(&text)
+                .map_err(|e| format!("schema {} is not valid JSON: {e}", path.display()))?;
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            let base = url::Url::from_file_path(&absolute).ok().map(String::from);
+            (path.display().to_string(), document, base)
+        }
+    };
+    if let Some(object) = document.as_object_mut() {
+        // A schema with no draft is read as 2020-12.
+        object
+            .entry("$schema")
+            .or_insert_with(|| "https://json-schema.org/draft/2020-12/schema".into());
+    }
+    let mut options = jsonschema::options()
+        .should_validate_formats(true)
+        .with_format("hugo-date", formats::is_hugo_date)
+        .with_format("bcp47", formats::is_bcp47)
+        .with_retriever(LocalFiles);
+    if let Some(base) = base {
+        options = options.with_base_uri(base);
+    }
+    let validator = options
+        .build(&document)
+        .map_err(|e| format!("schema {name} is not a valid JSON Schema: {e}"))?;
+    Ok(Schema {
+        name,
+        validator,
+        document,
+    })
+}
+
+/// Extend the default schema's widget enum with the site's own widgets.
+fn add_widgets(document: &mut serde_json::Value, widgets: &[String]) {
+    let Some(allowed) = document
+        .pointer_mut("/$defs/widget/enum")
+        .and_then(|v| v.as_array_mut())
+    else {
+        return;
+    };
+    for widget in widgets {
+        let value = serde_json::Value::from(widget.as_str());
+        if !allowed.contains(&value) {
+            allowed.push(value);
+        }
+    }
+}
+
+/// Resolves `$ref`s to local files only; anything remote is refused, never fetched.
+struct LocalFiles;
+
+impl jsonschema::Retrieve for LocalFiles {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
+        let url = url::Url::parse(uri.as_str())?;
+        if url.scheme() != "file" {
+            return Err(format!(
+                "remote $ref `{uri}` is not fetched (fmlint reads local schema files only)"
+            )
+            .into());
+        }
+        let path = url
+            .to_file_path()
+            .map_err(|()| format!("`{uri}` is not a local path"))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Ok(serde_json::from_str(&text)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn default_schema(widgets: &[&str]) -> Schema {
+        compile(&Key::Default {
+            widgets: widgets.iter().map(|w| w.to_string()).collect(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn default_schema_asserts_formats_and_grows_widgets() {
+        let schema = default_schema(&["weather"]);
+        let post = |date: &str, lang: &str, widget: &str| json!({"title": "t", "date": date, "lang": [lang], "widgets": [widget]});
+        assert!(schema
+            .validator
+            .is_valid(&post("2025-02-11 11:58:35", "zh-CN", "recent")));
+        assert!(schema
+            .validator
+            .is_valid(&post("2025-02-11", "en", "weather")));
+        assert!(!schema
+            .validator
+            .is_valid(&post("2025-13-45", "en", "recent")));
+        assert!(!schema
+            .validator
+            .is_valid(&post("2025-02-11", "zh_CN", "recent")));
+        assert!(!default_schema(&[])
+            .validator
+            .is_valid(&post("2025-02-11", "en", "weather")));
+    }
+
+    #[test]
+    fn remote_refs_are_refused_and_local_ones_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let remote = dir.path().join("remote.json");
+        std::fs::write(&remote, r#"{"$ref": "https://example.com/s.json"}"#).unwrap();
+        let err = compile(&Key::File(remote)).err().unwrap();
+        assert!(err.contains("not fetched"), "{err}");
+
+        std::fs::write(dir.path().join("common.json"), r#"{"type": "string"}"#).unwrap();
+        let local = dir.path().join("post.json");
+        std::fs::write(
+            &local,
+            r#"{"properties": {"title": {"$ref": "common.json"}}}"#,
+        )
+        .unwrap();
+        let schema = compile(&Key::File(local)).unwrap();
+        assert!(!schema.validator.is_valid(&json!({"title": 3})));
+        assert!(schema.validator.is_valid(&json!({"title": "x"})));
+    }
+
+    #[test]
+    fn unreadable_and_invalid_schemas_say_so() {
+        let err = compile(&Key::File(PathBuf::from("/nonexistent/s.json")))
+            .err()
+            .unwrap();
+        assert!(err.contains("cannot read schema"), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, r#"{"type": 12}"#).unwrap();
+        let err = compile(&Key::File(bad)).err().unwrap();
+        assert!(err.contains("not a valid JSON Schema"), "{err}");
+    }
+}

@@ -1,0 +1,467 @@
+//! Schema validation of one file's spanned tree, and the translation of every failing
+//! keyword into a diagnostic at the exact span DESIGN.md names: the value for
+//! type/format/enum/pattern, the item for an array item, the key for an unexpected key,
+//! the opening delimiter for a field missing at the top level.
+//!
+//! The tree becomes a `serde_json::Value` for the validator (a `$schema` key at the top
+//! is the file's schema choice, not data, and is left out); an error's instance path is
+//! then walked back through the tree to find the span.
+
+use crate::codes::{self, Code};
+use crate::diagnostic::Diagnostic;
+use crate::schema::Schema;
+use crate::suggest;
+use crate::tree::{Node, Span, Value};
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use jsonschema::ValidationError;
+
+/// Validate `root` against `schema`; `open` is the front matter's opening delimiter.
+pub fn validate(schema: &Schema, root: &Node, open: Span, text: &str) -> Vec<Diagnostic> {
+    let instance = to_json(root, true);
+    if schema.validator.is_valid(&instance) {
+        return Vec::new();
+    }
+    let context = Context {
+        root,
+        open,
+        schema,
+        text,
+    };
+    let mut out = Vec::new();
+    for error in schema.validator.iter_errors(&instance) {
+        context.report(&error, &mut out);
+    }
+    out.sort_by(|a, b| (a.span.start, a.code.name).cmp(&(b.span.start, b.code.name)));
+    out.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
+    out
+}
+
+/// The JSON form of the tree. Non-finite floats, which JSON cannot hold, become strings.
+pub fn to_json(node: &Node, top: bool) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &node.value {
+        Value::Null => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Int(i) => J::from(*i),
+        Value::Float(f) => {
+            serde_json::Number::from_f64(*f).map_or_else(|| J::String(f.to_string()), J::Number)
+        }
+        Value::String(s) => J::String(s.clone()),
+        Value::Seq(items) => J::Array(items.iter().map(|i| to_json(i, false)).collect()),
+        Value::Map(entries) => J::Object(
+            entries
+                .iter()
+                .filter(|e| !(top && e.key == "$schema"))
+                .map(|e| (e.key.clone(), to_json(&e.value, false)))
+                .collect(),
+        ),
+    }
+}
+
+struct Context<'a> {
+    root: &'a Node,
+    open: Span,
+    schema: &'a Schema,
+    text: &'a str,
+}
+
+/// Where an instance path leads in the tree.
+struct Located<'a> {
+    node: &'a Node,
+    /// The key (or item) that leads to `node`; `None` for the root.
+    via: Option<Span>,
+    /// The last property name on the path (the field being checked).
+    field: Option<String>,
+}
+
+impl<'a> Context<'a> {
+    fn locate(&self, error: &ValidationError) -> Located<'a> {
+        let mut located = Located {
+            node: self.root,
+            via: None,
+            field: None,
+        };
+        for segment in error.instance_path().iter() {
+            let next = match (&segment, &located.node.value) {
+                (LocationSegment::Property(name), Value::Map(entries)) => entries
+                    .iter()
+                    .rev()
+                    .find(|e| e.key == *name)
+                    .map(|e| (&e.value, e.key_span, Some(name.to_string()))),
+                (LocationSegment::Index(i), Value::Seq(items)) => {
+                    items.get(*i).map(|item| (item, item.span, None))
+                }
+                _ => None,
+            };
+            let Some((node, via, field)) = next else {
+                break;
+            };
+            located.node = node;
+            located.via = Some(via);
+            if field.is_some() {
+                located.field = field;
+            }
+        }
+        located
+    }
+
+    fn report(&self, error: &ValidationError, out: &mut Vec<Diagnostic>) {
+        let at = self.locate(error);
+        let node = at.node;
+        let field = at.field.as_deref();
+        let what = field.map_or_else(|| "the value".to_string(), |f| format!("`{f}`"));
+        let within = field.map_or_else(String::new, |f| format!(" in `{f}`"));
+        let code = codes::for_keyword(error.kind().keyword());
+        let simple = |message: String| Diagnostic::new(code, node.span, message);
+        let diagnostic = match error.kind() {
+            ValidationErrorKind::Type { kind } => {
+                let written = self
+                    .text
+                    .get(node.span.start..node.span.end)
+                    .unwrap_or_default();
+                type_error(code, node, &expected_types(kind), written)
+            }
+            ValidationErrorKind::Enum { options } => {
+                let allowed: Vec<&serde_json::Value> = options
+                    .as_array()
+                    .map(|a| a.iter().collect())
+                    .unwrap_or_default();
+                enum_error(code, node, &allowed, field)
+            }
+            ValidationErrorKind::Constant { expected_value } => simple(format!(
+                "expected {}, found {}",
+                show_json(expected_value),
+                show(node)
+            )),
+            ValidationErrorKind::Format { format } => format_error(code, node, format),
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                let span = at.via.unwrap_or(self.open);
+                let place = if at.via.is_some() {
+                    "this mapping"
+                } else {
+                    "the front matter"
+                };
+                Diagnostic::new(code, span, format!("missing required field `{name}`"))
+                    .with_label(format!("{place} has no `{name}`"))
+                    .with_help(format!("add `{name}` to {place}"))
+            }
+            ValidationErrorKind::AdditionalProperties { unexpected }
+            | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+                let known = self.known_properties(error);
+                for key in unexpected {
+                    out.push(self.unexpected_key(code, node, key, &known));
+                }
+                return;
+            }
+            ValidationErrorKind::PropertyNames { error: inner } => {
+                let key = inner.instance().as_str().unwrap_or_default().to_string();
+                let span = key_span(node, &key).unwrap_or(node.span);
+                Diagnostic::new(
+                    code,
+                    span,
+                    format!("the key `{key}` is not allowed: {inner}"),
+                )
+            }
+            ValidationErrorKind::MinItems { limit } => simple(format!(
+                "{what} needs at least {limit} item{}, found {}",
+                plural(*limit),
+                items(node)
+            )),
+            ValidationErrorKind::MaxItems { limit } => simple(format!(
+                "{what} allows at most {limit} item{}, found {}",
+                plural(*limit),
+                items(node)
+            )),
+            ValidationErrorKind::MinLength { limit: 1 } => {
+                simple(format!("{what} must not be empty"))
+            }
+            ValidationErrorKind::UniqueItems => unique_items(code, node, &within),
+            ValidationErrorKind::AnyOf { context }
+            | ValidationErrorKind::OneOfNotValid { context } => {
+                match self.matching_branch(error, context) {
+                    Some(branch) => {
+                        for inner in branch {
+                            self.report(inner, out);
+                        }
+                        return;
+                    }
+                    None => simple(format!(
+                        "expected {}, found {}",
+                        branch_types(error, context)
+                            .unwrap_or_else(|| "a value matching one of the alternatives".into()),
+                        show(node)
+                    )),
+                }
+            }
+            _ => simple(format!("{what}: {error}")),
+        };
+        out.push(diagnostic);
+    }
+
+    /// Of an anyOf/oneOf's branches, the only one whose type fits the value, if exactly one does.
+    fn matching_branch<'e>(
+        &self,
+        error: &ValidationError,
+        context: &'e [Vec<ValidationError<'static>>],
+    ) -> Option<&'e [ValidationError<'static>]> {
+        let path = error.instance_path();
+        let mut fitting = context.iter().filter(|branch| {
+            !branch.iter().any(|e| {
+                e.instance_path() == path
+                    && matches!(
+                        e.kind(),
+                        ValidationErrorKind::Type { .. }
+                            | ValidationErrorKind::Enum { .. }
+                            | ValidationErrorKind::Constant { .. }
+                    )
+            })
+        });
+        let branch = fitting.next()?;
+        fitting.next().is_none().then_some(branch.as_slice())
+    }
+
+    fn unexpected_key(
+        &self,
+        code: &'static Code,
+        node: &Node,
+        key: &str,
+        known: &[String],
+    ) -> Diagnostic {
+        let span = key_span(node, key).unwrap_or(node.span);
+        let mut diagnostic = Diagnostic::new(code, span, format!("unexpected key `{key}`"))
+            .with_label("not allowed by the schema");
+        if let Some(near) = suggest::closest(key, known.iter().map(String::as_str)) {
+            diagnostic
+                .message
+                .push_str(&format!("; did you mean `{near}`?"));
+        }
+        diagnostic
+    }
+
+    /// The property names the schema object holding the failing keyword declares.
+    fn known_properties(&self, error: &ValidationError) -> Vec<String> {
+        let pointer = error.schema_path().as_str();
+        let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+        self.schema
+            .document
+            .pointer(&format!("{parent}/properties"))
+            .and_then(|p| p.as_object())
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
+fn type_error(code: &'static Code, node: &Node, expected: &[&str], written: &str) -> Diagnostic {
+    let expected_text = join_or(expected);
+    let diagnostic = Diagnostic::new(
+        code,
+        node.span,
+        format!(
+            "expected {expected_text}, found {} {}",
+            node.value.type_name(),
+            written_form(node, written)
+        ),
+    )
+    .with_label(format!("expected {expected_text}"));
+    let help = match &node.value {
+        Value::String(s) if expected.contains(&"boolean") && is_boolean_word(s) => Some(format!(
+            "a quoted \"{s}\" is a non-empty string, which Hugo templates treat as true; write {} without quotes",
+            s.trim().to_lowercase()
+        )),
+        Value::String(s) if (expected.contains(&"integer") || expected.contains(&"number")) && s.trim().parse::<f64>().is_ok() => {
+            Some("write the number without quotes".into())
+        }
+        Value::String(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) if expected == ["array"] => {
+            Some("write it as a list: `[value]`, or `- value` on its own line".into())
+        }
+        _ => None,
+    };
+    match help {
+        Some(help) => diagnostic.with_help(help),
+        None => diagnostic,
+    }
+}
+
+fn enum_error(
+    code: &'static Code,
+    node: &Node,
+    allowed: &[&serde_json::Value],
+    field: Option<&str>,
+) -> Diagnostic {
+    let for_field = field.map_or_else(String::new, |f| format!(" for `{f}`"));
+    let mut message = format!("{} is not one of the allowed values{for_field}", show(node));
+    if let Value::String(found) = &node.value {
+        let words = allowed.iter().filter_map(|v| v.as_str());
+        if let Some(near) = suggest::closest(found, words) {
+            message.push_str(&format!("; did you mean `{near}`?"));
+        }
+    }
+    let list: Vec<String> = allowed.iter().take(12).map(|v| show_json(v)).collect();
+    let more = if allowed.len() > 12 { ", ..." } else { "" };
+    Diagnostic::new(code, node.span, message)
+        .with_label("not allowed")
+        .with_help(format!("allowed: {}{more}", list.join(", ")))
+}
+
+fn format_error(code: &'static Code, node: &Node, format: &str) -> Diagnostic {
+    let noun = match format {
+        "hugo-date" => "date Hugo can read",
+        "bcp47" => "BCP 47 language tag",
+        "uri" => "URI",
+        "uri-reference" => "URI or relative reference",
+        "date-time" => "RFC 3339 date-time",
+        "date" => "RFC 3339 date",
+        "email" => "email address",
+        other => other,
+    };
+    let diagnostic = Diagnostic::new(
+        code,
+        node.span,
+        format!("{} is not a valid {noun}", show(node)),
+    )
+    .with_label(format!("not a valid {noun}"));
+    let help = match format {
+        "hugo-date" => "Hugo reads dates such as `2006-01-02`, `2006-01-02 15:04:05` or `2006-01-02T15:04:05+08:00`; check that the month and day exist",
+        "bcp47" => "use a BCP 47 language tag such as `zh-CN` or `en-US` (a hyphen, not an underscore)",
+        "uri" | "uri-reference" | "iri" | "iri-reference" => "write a URL such as `https://example.com/a.png` or a path such as `/images/a.png`; spaces must be written as %20",
+        _ => return diagnostic,
+    };
+    diagnostic.with_help(help)
+}
+
+fn unique_items(code: &'static Code, node: &Node, field: &str) -> Diagnostic {
+    if let Value::Seq(items) = &node.value {
+        for (i, item) in items.iter().enumerate() {
+            if items[..i]
+                .iter()
+                .any(|earlier| to_json(earlier, false) == to_json(item, false))
+            {
+                return Diagnostic::new(
+                    code,
+                    item.span,
+                    format!("{} appears more than once{field}", show(item)),
+                )
+                .with_label("repeated")
+                .with_help("remove the repeated item");
+            }
+        }
+    }
+    Diagnostic::new(code, node.span, format!("the items{field} must be unique"))
+}
+
+/// The type names a failed anyOf/oneOf would have accepted, if the branches say.
+fn branch_types(
+    error: &ValidationError,
+    context: &[Vec<ValidationError<'static>>],
+) -> Option<String> {
+    let path = error.instance_path();
+    let mut names: Vec<&'static str> = Vec::new();
+    for branch in context {
+        let found = branch.iter().find_map(|e| match e.kind() {
+            ValidationErrorKind::Type { kind } if e.instance_path() == path => {
+                Some(expected_types(kind))
+            }
+            _ => None,
+        })?;
+        for name in found {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    Some(join_or(&names))
+}
+
+fn expected_types(kind: &TypeKind) -> Vec<&'static str> {
+    let name = |t: jsonschema::JsonType| match t {
+        jsonschema::JsonType::Array => "array",
+        jsonschema::JsonType::Boolean => "boolean",
+        jsonschema::JsonType::Integer => "integer",
+        jsonschema::JsonType::Null => "null",
+        jsonschema::JsonType::Number => "number",
+        jsonschema::JsonType::Object => "object",
+        jsonschema::JsonType::String => "string",
+    };
+    match kind {
+        TypeKind::Single(t) => vec![name(*t)],
+        TypeKind::Multiple(set) => set.iter().map(name).collect(),
+    }
+}
+
+fn key_span(node: &Node, key: &str) -> Option<Span> {
+    match &node.value {
+        Value::Map(entries) => entries
+            .iter()
+            .rev()
+            .find(|e| e.key == key)
+            .map(|e| e.key_span),
+        _ => None,
+    }
+}
+
+fn is_boolean_word(s: &str) -> bool {
+    matches!(s.trim().to_lowercase().as_str(), "true" | "false")
+}
+
+fn join_or(names: &[&str]) -> String {
+    match names {
+        [] => "nothing".into(),
+        [one] => (*one).into(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn items(node: &Node) -> String {
+    match &node.value {
+        Value::Seq(items) => format!("{}", items.len()),
+        _ => "none".into(),
+    }
+}
+
+/// A value as the user wrote it, for messages: scalars in backticks, collections by kind.
+fn show(node: &Node) -> String {
+    match &node.value {
+        Value::String(s) => format!("`{}`", clip(s)),
+        Value::Seq(_) => "a list".into(),
+        Value::Map(_) => "a mapping".into(),
+        other => show_json(&to_json(&Node::new(node.span, other.clone()), false)),
+    }
+}
+
+/// Scalars as written in the file (quotes and all), so `"false"` shows its quotes.
+fn written_form(node: &Node, written: &str) -> String {
+    match node.value {
+        Value::Seq(_) | Value::Map(_) => show(node),
+        _ if written.is_empty() => show(node),
+        _ => format!("`{}`", clip(written)),
+    }
+}
+
+fn show_json(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => format!("`{}`", clip(s)),
+        other => format!("`{}`", clip(&other.to_string())),
+    }
+}
+
+/// At most 60 characters of `s`, on one line.
+fn clip(s: &str) -> String {
+    let one_line: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    match one_line.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &one_line[..cut]),
+        None => one_line,
+    }
+}

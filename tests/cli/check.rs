@@ -1,0 +1,152 @@
+//! The command line: exit statuses, stdin, determinism, limits, bad input.
+
+use super::*;
+
+#[test]
+fn seed_post_passes_clean_with_no_configuration() {
+    let run = run(&fixtures(), &["posts/seed-post.md"]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout, "Checked 1 file: no problems found.\n");
+}
+
+#[test]
+fn check_subcommand_and_default_are_the_same() {
+    let a = run(&fixtures(), &["posts/mistakes.md"]);
+    let b = run(&fixtures(), &["check", "posts/mistakes.md"]);
+    assert_eq!(a.status, 1);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn paths_default_to_the_working_directory() {
+    let dir = tree(&[("a.md", GOOD), ("sub/b.md", BAD)]);
+    let (status, doc) = json(dir.path(), &[]);
+    assert_eq!(status, 1);
+    assert_eq!(doc["summary"]["files"], 2);
+    assert_eq!(doc["diagnostics"][0]["path"], "sub/b.md");
+}
+
+#[test]
+fn exit_status_two_for_bad_arguments_and_missing_paths() {
+    assert_eq!(run(&fixtures(), &["--format", "xml"]).status, 2);
+    assert_eq!(run(&fixtures(), &["--no-such-flag"]).status, 2);
+    let missing = run(&fixtures(), &["posts/seed-post.md", "nope.md"]);
+    assert_eq!(missing.status, 2);
+    assert!(
+        missing.stderr.contains("nope.md: no such file"),
+        "{}",
+        missing.stderr
+    );
+    assert!(
+        missing.stdout.contains("Checked 1 file"),
+        "{}",
+        missing.stdout
+    );
+}
+
+#[test]
+fn quiet_prints_nothing_when_clean_and_no_summary_otherwise() {
+    let clean = run(&fixtures(), &["--quiet", "posts/seed-post.md"]);
+    assert_eq!((clean.status, clean.stdout.as_str()), (0, ""));
+    let bad = run(&fixtures(), &["-q", "posts/crlf.md"]);
+    assert_eq!(bad.status, 1);
+    assert!(bad.stdout.contains("schema/enum"));
+    assert!(!bad.stdout.contains("Checked"));
+}
+
+#[test]
+fn output_is_the_same_whatever_the_number_of_jobs() {
+    let one = run(
+        &fixtures(),
+        &["--format", "json", "--jobs", "1", "posts", "syntax"],
+    );
+    let four = run(
+        &fixtures(),
+        &["--format", "json", "--jobs", "4", "posts", "syntax"],
+    );
+    assert_eq!(one.stdout, four.stdout);
+    assert_eq!(one.status, four.status);
+}
+
+#[test]
+fn stdin_with_a_dash_or_a_filename() {
+    let bad = BAD.as_bytes();
+    let dash = run_with_stdin(&fixtures(), &["--format", "json", "-"], Some(bad));
+    let doc: serde_json::Value = serde_json::from_str(&dash.stdout).unwrap();
+    assert_eq!(dash.status, 1);
+    assert_eq!(doc["diagnostics"][0]["path"], "<stdin>");
+    let named = run_with_stdin(
+        &fixtures(),
+        &["--format", "json", "--stdin-filename", "content/post/x.md"],
+        Some(bad),
+    );
+    let doc: serde_json::Value = serde_json::from_str(&named.stdout).unwrap();
+    assert_eq!(doc["diagnostics"][0]["path"], "content/post/x.md");
+    assert_eq!(doc["summary"]["files"], 1);
+    let clean = run_with_stdin(&fixtures(), &["-"], Some(GOOD.as_bytes()));
+    assert_eq!(clean.status, 0, "{}", clean.stdout);
+}
+
+#[test]
+fn explain_known_and_unknown_codes() {
+    let known = run(&fixtures(), &["explain", "schema/enum"]);
+    assert_eq!(known.status, 0);
+    assert!(known.stdout.starts_with("schema/enum\n"));
+    let unknown = run(&fixtures(), &["explain", "schema/enun"]);
+    assert_eq!(unknown.status, 2);
+    assert!(unknown.stderr.contains("did you mean `schema/enum`"));
+    let list = run(&fixtures(), &["explain", "--list"]);
+    assert!(list.stdout.lines().count() >= 30);
+}
+
+#[test]
+fn limits_hold_without_crashing() {
+    let deep = "---\nx: ".to_string() + &"[".repeat(100_000) + &"]".repeat(100_000) + "\n---\n";
+    let block_deep: String = (0..10_000)
+        .map(|i| format!("{}k:\n", " ".repeat(i)))
+        .collect();
+    let block = format!("---\n{block_deep}{}v: 1\n---\n", " ".repeat(10_000));
+    let json_deep = "[".repeat(100_000);
+    let toml_deep = "+++\nx = ".to_string() + &"[".repeat(100_000) + "\n+++\n";
+    let dir = tree(&[
+        ("flow.md", &deep),
+        ("block.md", &block),
+        ("json.md", &format!("{{\"a\": {json_deep}")),
+        ("toml.md", &toml_deep),
+    ]);
+    let (status, doc) = json(dir.path(), &["--jobs", "2"]);
+    assert_eq!(status, 1);
+    assert_eq!(codes(&doc), ["syntax/limit"; 4]);
+}
+
+#[test]
+fn file_size_limit_is_configurable() {
+    let dir = tree(&[
+        ("fmlint.toml", "[limits]\nmax_file_size = 80\n"),
+        ("small.md", GOOD),
+        ("big.md", &format!("{GOOD}{}", "x".repeat(100))),
+    ]);
+    let (status, doc) = json(dir.path(), &[]);
+    assert_eq!(status, 1);
+    assert_eq!(codes(&doc), ["syntax/limit"]);
+    assert_eq!(doc["diagnostics"][0]["path"], "big.md");
+    assert_eq!(doc["summary"]["files"], 2);
+}
+
+#[test]
+fn a_long_line_is_clipped_in_human_output() {
+    let tags = "\"en\", ".repeat(4_000);
+    let post = format!(
+        "---\ntitle: t\ndate: 2025-02-11\nlang: [{tags}\"zh_CN\"]\nwidgets: [search]\n---\n"
+    );
+    let dir = tree(&[("long.md", &post)]);
+    let run = run(dir.path(), &["long.md"]);
+    assert_eq!(run.status, 1);
+    assert!(run.stdout.contains("long.md:4:"), "{}", run.stdout);
+    assert!(run.stdout.contains("\"zh_CN\"]"), "{}", run.stdout);
+    assert!(
+        run.stdout.lines().all(|l| l.chars().count() < 200),
+        "{}",
+        run.stdout
+    );
+}

@@ -1,0 +1,94 @@
+//! Which files get checked: ignore files, hidden folders, globs, named files, symlinks.
+
+use super::*;
+
+fn checked(dir: &Path, args: &[&str]) -> Vec<String> {
+    let (_, doc) = json(dir, args);
+    doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn gitignore_and_ignore_files_are_honoured_outside_git() {
+    let dir = tree(&[
+        (".gitignore", "public/\n"),
+        ("sub/.ignore", "skip.md\n"),
+        ("public/a.md", BAD),
+        ("sub/skip.md", BAD),
+        ("sub/keep.md", BAD),
+        (".hidden/c.md", BAD),
+        ("notes.txt", BAD),
+    ]);
+    assert_eq!(checked(dir.path(), &[]), ["sub/keep.md"]);
+}
+
+#[test]
+fn include_and_exclude_globs() {
+    let dir = tree(&[
+        (
+            "fmlint.toml",
+            "include = [\"**/*.mdx\"]\nexclude = [\"drafts/**\", \"/root-only.mdx\"]\n",
+        ),
+        ("a.mdx", BAD),
+        ("b.md", BAD),
+        ("content/drafts/c.mdx", BAD),
+        ("root-only.mdx", BAD),
+        ("deep/root-only.mdx", BAD),
+    ]);
+    assert_eq!(checked(dir.path(), &["."]), ["a.mdx", "deep/root-only.mdx"]);
+}
+
+#[test]
+fn named_files_are_checked_whatever_their_extension_unless_excluded() {
+    let dir = tree(&[
+        ("fmlint.toml", "exclude = [\"drafts/**\"]\n"),
+        ("notes.txt", BAD),
+        ("drafts/a.md", BAD),
+    ]);
+    assert_eq!(
+        checked(dir.path(), &["notes.txt", "drafts/a.md"]),
+        ["notes.txt"]
+    );
+    assert_eq!(checked(dir.path(), &["./notes.txt"]), ["notes.txt"]);
+}
+
+#[test]
+fn paths_are_joined_as_given() {
+    let dir = tree(&[("site/content/a.md", BAD)]);
+    assert_eq!(checked(dir.path(), &["site"]), ["site/content/a.md"]);
+    assert_eq!(
+        checked(&dir.path().join("site/content"), &["../content"]),
+        ["../content/a.md"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_special_files_are_skipped_and_the_rest_checked() {
+    let dir = tree(&[("a/post.md", BAD)]);
+    std::os::unix::fs::symlink("..", dir.path().join("a/loop")).unwrap();
+    std::os::unix::fs::symlink("missing.md", dir.path().join("a/dangling.md")).unwrap();
+    let fifo = dir.path().join("a/pipe.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success());
+    let run = run(dir.path(), &["--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(run.status, 1);
+    assert_eq!(doc["diagnostics"][0]["path"], "a/post.md");
+    assert_eq!(doc["summary"]["files"], 1);
+    assert!(run.stderr.contains("symlink loop"), "{}", run.stderr);
+    if made.unwrap_or(false) {
+        let named = super::run(dir.path(), &["a/pipe.md"]);
+        assert!(
+            named.stderr.contains("not a regular file"),
+            "{}",
+            named.stderr
+        );
+    }
+}
