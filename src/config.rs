@@ -230,9 +230,9 @@ impl Config {
                 .max_alias_nodes
                 .unwrap_or(defaults.max_alias_nodes),
         };
-        if limits.max_depth == 0 || limits.max_depth > 10_000 {
+        if limits.max_depth == 0 || limits.max_depth > 1_000 {
             return Err(ConfigError(
-                "limits.max_depth must be between 1 and 10000".into(),
+                "limits.max_depth must be between 1 and 1000".into(),
             ));
         }
         let links = links_config(raw.links, &root)?;

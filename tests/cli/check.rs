@@ -150,3 +150,23 @@ fn a_long_line_is_clipped_in_human_output() {
         run.stdout
     );
 }
+
+#[test]
+fn nesting_at_the_configured_maximum_is_validated_not_crashed() {
+    let depth = 999; // plus the root mapping: 1000, the highest `max_depth` allowed
+    let flow = format!("---\nx: {}{}\n---\n", "[".repeat(depth), "]".repeat(depth));
+    let block: String = (0..depth)
+        .map(|i| format!("{}k:\n", " ".repeat(i)))
+        .collect();
+    let block = format!("---\n{block}{}v: 1\n---\n", " ".repeat(depth));
+    let dir = tree(&[
+        ("fmlint.toml", "[limits]\nmax_depth = 1000\n"),
+        ("flow.md", &flow),
+        ("block.md", &block),
+    ]);
+    let (status, doc) = json(dir.path(), &[]);
+    assert_eq!(status, 1);
+    // Parsed and validated: the only findings are the schema's missing fields.
+    assert!(codes(&doc).iter().all(|c| c == "schema/required"), "{doc}");
+    assert_eq!(doc["summary"]["files"], 2);
+}

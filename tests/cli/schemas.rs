@@ -114,3 +114,19 @@ fn the_example_site_shows_fmlint_at_work() {
     );
     assert_eq!(paths.len(), 6);
 }
+
+#[test]
+fn a_schema_names_its_draft() {
+    // Draft 4's boolean `exclusiveMaximum` is an error in 2020-12 but valid here.
+    let draft4 = r#"{"$schema": "http://json-schema.org/draft-04/schema#",
+        "properties": {"weight": {"type": "integer", "maximum": 10, "exclusiveMaximum": true}}}"#;
+    let dir = tree(&[
+        ("d4.json", draft4),
+        ("a.md", "---\nweight: 10\n---\n"),
+        ("b.md", "---\nweight: 9\n---\n"),
+    ]);
+    let (status, doc) = json(dir.path(), &["--schema", "d4.json"]);
+    assert_eq!(status, 1);
+    assert_eq!(codes(&doc), ["schema/exclusiveMaximum"]);
+    assert_eq!(doc["diagnostics"][0]["path"], "a.md");
+}
