@@ -106,6 +106,16 @@ codes! {
         "An array repeats an item where the schema wants them unique.";
     SCHEMA_CUSTOM = "schema/custom", Error, false,
         "A custom keyword of the schema rejected the value.";
+    LINK_BROKEN = "link/broken", Error, false,
+        "A link or image answers with a definitive failure (404, 410, no such host, TLS error, redirect loop, not an image).";
+    LINK_UNREACHABLE = "link/unreachable", Warning, false,
+        "A link could not be checked after retries (timeout, 429, 5xx, refused): maybe transient.";
+    LINK_REDIRECTED = "link/redirected", Warning, true,
+        "A link answers with a permanent redirect; the fix rewrites it to the final URL.";
+    LINK_MISSING_FILE = "link/missing-file", Error, false,
+        "A local link or image points at a file that does not exist.";
+    LINK_MISSING_ANCHOR = "link/missing-anchor", Error, false,
+        "A `#fragment` names a heading anchor the target page does not have.";
 }
 
 /// The code named `name`, if it is in the table.

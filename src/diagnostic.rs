@@ -38,6 +38,55 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// Advice on how to fix it, shown as help text.
     pub help: Option<String>,
+    /// The edits that fix it, when fmlint knows them.
+    pub fix: Option<Fix>,
+}
+
+/// Whether a fix can be applied without a human looking at it.
+///
+/// Ordered so that one comparison decides: a fix applies when its applicability is at
+/// least the level the user asked for (`--fix`: safe; `--unsafe-fixes`: unsafe too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// Changes meaning in a way a person should confirm (an enum typo, a redirect).
+    Unsafe,
+    /// Keeps what the author meant (a quoted `"false"` to `false`).
+    Safe,
+}
+
+/// One replacement of a byte range of the original file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A fix: edits on the original text, applied together or not at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// What the fix does, for help text ("write `false` without quotes").
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix that replaces `span` with `replacement`.
+    pub fn replace(
+        applicability: Applicability,
+        description: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        Fix {
+            applicability,
+            description: description.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
 }
 
 impl Diagnostic {
@@ -50,6 +99,7 @@ impl Diagnostic {
             span,
             label: None,
             help: None,
+            fix: None,
         }
     }
 
@@ -60,6 +110,11 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 }
