@@ -1,22 +1,51 @@
-//! Checking one file: split, parse, choose the schema, validate, apply `[rules]`.
+//! Checking one file: split, parse, choose the schema, validate, apply `[rules]`; and
+//! fixing one file: check, apply the fixes, re-check, until nothing changes.
 //!
 //! Input is the file's text; output its diagnostics sorted by offset. Problems with the
-//! tool rather than the file (a schema that cannot be read) are returned as errors.
+//! tool rather than the file (a schema that cannot be read, fixes that never settle)
+//! are returned as errors.
 
 use crate::codes;
 use crate::config::{Config, FrontMatterPolicy};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fix;
 use crate::parse::{self, ParseError, ParseErrorKind};
 use crate::schema::Schemas;
 use crate::split::{self, Format, Split};
-use crate::tree::{Span, Value};
+use crate::tree::{Node, Span, Value};
 use crate::validate;
 use std::path::Path;
+
+/// Most fix passes over one file; fixes that still change the text after this many are a
+/// bug (they undo each other), reported rather than looped on.
+const MAX_FIX_PASSES: usize = 10;
 
 /// Everything needed to check files, shared by all worker threads.
 pub struct Checker<'a> {
     pub config: &'a Config,
     pub schemas: Schemas<'a>,
+}
+
+/// The front matter of a text, read.
+enum Front {
+    /// No front matter at all.
+    Absent,
+    /// Front matter that cannot be read: the diagnostic says why.
+    Broken(Diagnostic),
+    Parsed {
+        format: Format,
+        open: Span,
+        block: std::ops::Range<usize>,
+        root: Node,
+    },
+}
+
+/// One file after fixing: its final text, what remains, how many fixes were applied.
+#[derive(Debug)]
+pub struct Fixed {
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub fixes: usize,
 }
 
 impl<'a> Checker<'a> {
@@ -31,7 +60,30 @@ impl<'a> Checker<'a> {
         rel: &str,
         text: &str,
     ) -> Result<Vec<Diagnostic>, String> {
-        let mut diagnostics = self.raw_diagnostics(path, rel, text)?;
+        let mut diagnostics = match self.read_front(text) {
+            Front::Absent => self.missing(rel, text).into_iter().collect(),
+            Front::Broken(diagnostic) => vec![diagnostic],
+            Front::Parsed {
+                format,
+                open,
+                block,
+                root,
+            } => {
+                let in_file = match root.entry("$schema").map(|e| &e.value.value) {
+                    Some(Value::String(reference)) => Some(reference.as_str()),
+                    _ => None,
+                };
+                let schema = self.schemas.for_file(path, rel, in_file)?;
+                let front = validate::FrontMatter {
+                    text,
+                    format,
+                    root: &root,
+                    open,
+                    block,
+                };
+                validate::validate(&schema, &front)
+            }
+        };
         diagnostics.retain_mut(|d| match self.config.severity(d.code, d.severity) {
             Some(severity) => {
                 d.severity = severity;
@@ -43,27 +95,61 @@ impl<'a> Checker<'a> {
         Ok(diagnostics)
     }
 
-    fn raw_diagnostics(
+    /// Fix `text` with every fix at least as safe as `level`, pass after pass, until no
+    /// fix applies. A pass whose result no longer parses is thrown away.
+    pub fn fix_text(
         &self,
         path: &Path,
         rel: &str,
         text: &str,
-    ) -> Result<Vec<Diagnostic>, String> {
+        level: Applicability,
+    ) -> Result<Fixed, String> {
+        let mut current = Fixed {
+            text: text.to_string(),
+            diagnostics: self.check_text(path, rel, text)?,
+            fixes: 0,
+        };
+        for _ in 0..MAX_FIX_PASSES {
+            let Front::Parsed { block, .. } = self.read_front(&current.text) else {
+                return Ok(current);
+            };
+            let applied = fix::apply::apply(&current.text, &current.diagnostics, level, block);
+            if applied.fixes == 0 || applied.text == current.text {
+                return Ok(current);
+            }
+            let diagnostics = self.check_text(path, rel, &applied.text)?;
+            if diagnostics
+                .iter()
+                .any(|d| d.code.name.starts_with("syntax/"))
+            {
+                return Ok(current);
+            }
+            current = Fixed {
+                text: applied.text,
+                diagnostics,
+                fixes: current.fixes + applied.fixes,
+            };
+        }
+        Err(format!(
+            "{}: fixes did not settle after {MAX_FIX_PASSES} passes (an fmlint bug: please report it); the file was left unchanged",
+            path.display()
+        ))
+    }
+
+    fn read_front(&self, text: &str) -> Front {
         let (format, open, block) = match split::split(text) {
-            Split::None => return Ok(self.missing(rel, text).into_iter().collect()),
+            Split::None => return Front::Absent,
             Split::Unterminated { format, open } => {
                 let closing = format.delimiter();
-                return Ok(vec![Diagnostic::new(
-                    &codes::SYNTAX_UNTERMINATED,
-                    open,
-                    format!(
-                        "the front matter opened here never closes: no `{closing}` line follows"
-                    ),
-                )
-                .with_label("opened here")
-                .with_help(format!(
-                    "end the front matter with a line holding only `{closing}`"
-                ))]);
+                return Front::Broken(
+                    Diagnostic::new(
+                        &codes::SYNTAX_UNTERMINATED,
+                        open,
+                        format!("the front matter opened here never closes: no `{closing}` line follows"),
+                    )
+                    .with_label("opened here")
+                    .with_help(format!("end the front matter with a line holding only `{closing}`")),
+                );
             }
             Split::Block {
                 format,
@@ -73,20 +159,24 @@ impl<'a> Checker<'a> {
         };
         let limits = &self.config.limits;
         let parsed = match format {
-            Format::Yaml => parse::yaml::parse(text, block, limits),
-            Format::Toml => parse::toml::parse(text, block, limits),
-            Format::Json => parse::json::parse(text, block.start, limits).map(|(node, _)| node),
+            Format::Yaml => {
+                parse::yaml::parse(text, block.clone(), limits).map(|root| (root, block))
+            }
+            Format::Toml => {
+                parse::toml::parse(text, block.clone(), limits).map(|root| (root, block))
+            }
+            Format::Json => parse::json::parse(text, block.start, limits)
+                .map(|(root, end)| (root, block.start..end)),
         };
-        let root = match parsed {
-            Ok(root) => root,
-            Err(error) => return Ok(vec![parse_diagnostic(format, error)]),
-        };
-        let in_file = match root.entry("$schema").map(|e| &e.value.value) {
-            Some(Value::String(reference)) => Some(reference.as_str()),
-            _ => None,
-        };
-        let schema = self.schemas.for_file(path, rel, in_file)?;
-        Ok(validate::validate(&schema, &root, open, text))
+        match parsed {
+            Ok((root, block)) => Front::Parsed {
+                format,
+                open,
+                block,
+                root,
+            },
+            Err(error) => Front::Broken(parse_diagnostic(format, error)),
+        }
     }
 
     /// The `syntax/missing` diagnostic for a file without front matter, if required.

@@ -33,6 +33,15 @@ pub enum Command {
 pub struct CheckArgs {
     /// Files or folders to check (default: `.`); `-` reads standard input.
     pub paths: Vec<PathBuf>,
+    /// Apply safe fixes to the files.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply fixes that need a human's eye.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and change nothing (exit 1 if there are any).
+    #[arg(long)]
+    pub diff: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Option<OutputFormat>,

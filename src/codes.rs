@@ -104,6 +104,8 @@ codes! {
         "A mapping has keys no part of the schema accounts for.";
     SCHEMA_UNIQUE_ITEMS = "schema/uniqueItems", Error, false,
         "An array repeats an item where the schema wants them unique.";
+    SCHEMA_DATE_LAYOUT = "schema/date-layout", Warning, true,
+        "A date Hugo can read, written in another layout than the schema's canonical one (`x-fmlint-date-layout`).";
     SCHEMA_CUSTOM = "schema/custom", Error, false,
         "A custom keyword of the schema rejected the value.";
     LINK_BROKEN = "link/broken", Error, false,
@@ -128,6 +130,7 @@ pub fn for_keyword(keyword: &str) -> &'static Code {
     match keyword {
         "false" | "falseSchema" => &SCHEMA_FALSE,
         "const" => &SCHEMA_CONST,
+        crate::schema::keywords::DATE_LAYOUT => &SCHEMA_DATE_LAYOUT,
         _ => ALL
             .iter()
             .copied()

@@ -46,11 +46,12 @@ pub struct Diagnostic {
 ///
 /// Ordered so that one comparison decides: a fix applies when its applicability is at
 /// least the level the user asked for (`--fix`: safe; `--unsafe-fixes`: unsafe too).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Applicability {
     /// Changes meaning in a way a person should confirm (an enum typo, a redirect).
     Unsafe,
     /// Keeps what the author meant (a quoted `"false"` to `false`).
+    #[default]
     Safe,
 }
 

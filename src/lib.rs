@@ -13,6 +13,7 @@ pub mod codes;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod fix;
 pub mod line_index;
 pub mod parse;
 pub mod read;

@@ -3,8 +3,9 @@
 use clap::Parser;
 use fmlint::cli::{CheckArgs, Cli, Command, ExplainArgs};
 use fmlint::config::Config;
+use fmlint::diagnostic::Applicability;
 use fmlint::report::{self, OutputFormat};
-use fmlint::run::{self, Request};
+use fmlint::run::{self, FixRequest, Outcome, Request};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,33 +47,82 @@ fn check(mut args: CheckArgs) -> u8 {
     if args.paths.is_empty() && stdin.is_none() {
         args.paths.push(PathBuf::from("."));
     }
+    let level = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let fix = (args.fix || args.diff).then_some(FixRequest {
+        level,
+        write: args.fix && !args.diff,
+    });
+    let from_stdin = stdin.is_some();
     let request = Request {
         paths: args.paths,
         schema: args.schema,
         jobs: args.jobs.unwrap_or(0),
         stdin,
+        fix,
     };
-    let outcome = match run::run(&request, &config, &cwd) {
+    let mut outcome = match run::run(&request, &config, &cwd) {
         Ok(outcome) => outcome,
         Err(e) => return fail(&e),
     };
+    // `--unsafe-fixes` alone shows unsafe fixes as available.
+    outcome.fix_level = level;
+    report_problems(&outcome);
+    if args.diff {
+        let diff = report::diff::render(&outcome);
+        print(&diff);
+        let changed = outcome
+            .reports
+            .iter()
+            .filter(|r| r.original.is_some())
+            .count();
+        let _ = writeln!(
+            std::io::stderr(),
+            "fmlint: {} would change {changed} file{}",
+            plural(outcome.fixes(), "fix", "fixes"),
+            if changed == 1 { "" } else { "s" }
+        );
+        return match outcome.exit_status() {
+            2 => 2,
+            _ if changed > 0 => 1,
+            _ => 0,
+        };
+    }
+    let editor = args.fix && from_stdin;
     let format = args.format.unwrap_or(OutputFormat::Human);
     let text = match format {
         OutputFormat::Json => report::json::render(&outcome),
         OutputFormat::Human => {
-            let stdout = std::io::stdout();
+            let to_terminal = if editor {
+                std::io::stderr().is_terminal()
+            } else {
+                std::io::stdout().is_terminal()
+            };
             let style = report::human::Style {
-                color: stdout.is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
                 width: std::env::var("COLUMNS")
                     .ok()
                     .and_then(|c| c.parse().ok())
                     .unwrap_or(100),
             };
-            let quiet = args.quiet;
-            report::human::render(&outcome, style, quiet)
+            report::human::render(&outcome, style, args.quiet)
         }
     };
+    if editor {
+        // Editor mode: the fixed file on stdout, the report on stderr.
+        print(outcome.stdin_text.as_deref().unwrap_or_default());
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    } else {
+        print(&text);
+    }
+    outcome.exit_status()
+}
+
+/// Skipped paths and the tool's own errors, on stderr.
+fn report_problems(outcome: &Outcome) {
     let mut stderr = std::io::stderr().lock();
     for skip in &outcome.skipped {
         let _ = writeln!(
@@ -84,8 +134,10 @@ fn check(mut args: CheckArgs) -> u8 {
     for error in &outcome.errors {
         let _ = writeln!(stderr, "fmlint: error: {error}");
     }
-    print(&text);
-    outcome.exit_status()
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn explain(args: &ExplainArgs) -> u8 {

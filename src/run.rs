@@ -4,8 +4,9 @@
 
 use crate::check::Checker;
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::discover::{self, Skip, Target};
+use crate::fix::write::write_fixed;
 use crate::read::{self, Contents};
 use crate::schema::Schemas;
 use rayon::prelude::*;
@@ -23,6 +24,17 @@ pub struct Request {
     pub jobs: usize,
     /// Text read from standard input, reported as the given path.
     pub stdin: Option<(PathBuf, Vec<u8>)>,
+    /// Fix files, and how.
+    pub fix: Option<FixRequest>,
+}
+
+/// What `--fix`, `--unsafe-fixes` and `--diff` ask for.
+#[derive(Debug, Clone, Copy)]
+pub struct FixRequest {
+    /// The least safe fix to apply.
+    pub level: Applicability,
+    /// Write fixed files (`--fix`); without it only compute them (`--diff`, stdin).
+    pub write: bool,
 }
 
 /// The diagnostics of one file, with its text when it is needed to show them.
@@ -30,8 +42,12 @@ pub struct Request {
 pub struct FileReport {
     pub path: String,
     pub diagnostics: Vec<Diagnostic>,
-    /// The file's bytes, kept only when there are diagnostics to render.
+    /// The file's bytes (after fixing), kept only when there is something to show.
     pub source: Vec<u8>,
+    /// The text before fixing, when fixes changed it.
+    pub original: Option<String>,
+    /// How many fixes were applied.
+    pub fixes: usize,
 }
 
 /// Everything a run found.
@@ -45,6 +61,10 @@ pub struct Outcome {
     pub skipped: Vec<Skip>,
     /// Failures of the tool itself (unreadable schema, missing path): exit status 2.
     pub errors: Vec<String>,
+    /// The least safe fix the run applies or offers (`--unsafe-fixes`: unsafe).
+    pub fix_level: Applicability,
+    /// The final text of standard input, when it was read.
+    pub stdin_text: Option<String>,
 }
 
 impl Outcome {
@@ -54,6 +74,11 @@ impl Outcome {
             .flat_map(|r| &r.diagnostics)
             .filter(|d| d.severity == severity)
             .count()
+    }
+
+    /// How many fixes were applied (or would be, with `--diff`).
+    pub fn fixes(&self) -> usize {
+        self.reports.iter().map(|r| r.fixes).sum()
     }
 
     /// 0: no errors; 1: error diagnostics; 2: the tool could not do its job.
@@ -79,12 +104,23 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let mut outcome = Outcome::default();
+    let mut outcome = Outcome {
+        fix_level: request.fix.map_or(Applicability::Safe, |f| f.level),
+        ..Outcome::default()
+    };
     if let Some((path, bytes)) = &request.stdin {
         let target = discover::target(path, cwd, config);
+        let stdin_fix = request.fix.map(|f| FixRequest { write: false, ..f });
+        outcome.stdin_text = Some(String::from_utf8_lossy(bytes).into_owned());
         if !config.exclude.is_match(&target.rel) {
             let absolute = cwd.join(path);
-            let result = check_contents(&checker, &target, &absolute, read::decode(bytes.clone()));
+            let contents = read::decode(bytes.clone());
+            let result = check_contents(&checker, &target, &absolute, contents, stdin_fix);
+            if let FileResult::Checked(report) = &result {
+                if report.original.is_some() {
+                    outcome.stdin_text = Some(String::from_utf8_lossy(&report.source).into_owned());
+                }
+            }
             collect(&mut outcome, result);
         }
     }
@@ -100,7 +136,7 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         found
             .targets
             .par_iter()
-            .map(|target| check_target(&checker, target, cwd))
+            .map(|target| check_target(&checker, target, cwd, request.fix))
             .collect()
     });
     for result in results {
@@ -123,7 +159,7 @@ fn collect(outcome: &mut Outcome, result: FileResult) {
     match result {
         FileResult::Checked(report) => {
             outcome.files += 1;
-            if !report.diagnostics.is_empty() {
+            if !report.diagnostics.is_empty() || report.original.is_some() {
                 outcome.reports.push(report);
             }
         }
@@ -132,10 +168,15 @@ fn collect(outcome: &mut Outcome, result: FileResult) {
     }
 }
 
-fn check_target(checker: &Checker, target: &Target, cwd: &Path) -> FileResult {
+fn check_target(
+    checker: &Checker,
+    target: &Target,
+    cwd: &Path,
+    fix: Option<FixRequest>,
+) -> FileResult {
     let absolute = cwd.join(&target.path);
     match read::read_file(&absolute, checker.config.max_file_size) {
-        Ok(contents) => check_contents(checker, target, &absolute, contents),
+        Ok(contents) => check_contents(checker, target, &absolute, contents, fix),
         Err(err) => FileResult::Skipped(Skip {
             path: target.display.clone(),
             reason: format!("cannot read: {err}"),
@@ -148,34 +189,69 @@ fn check_contents(
     target: &Target,
     absolute: &Path,
     contents: Contents,
+    fix: Option<FixRequest>,
 ) -> FileResult {
-    let (diagnostics, source) = match contents {
-        Contents::Text(text) => match checker.check_text(absolute, &target.rel, &text) {
-            Ok(diagnostics) => (diagnostics, text.into_bytes()),
-            Err(error) => return FileResult::Failed(error),
-        },
+    let text = match contents {
+        Contents::Text(text) => text,
         Contents::Rejected { diagnostic, bytes } => {
             let kept = checker
                 .config
                 .severity(diagnostic.code, diagnostic.severity);
-            let diagnostics = kept
+            let diagnostics: Vec<Diagnostic> = kept
                 .map(|severity| Diagnostic {
                     severity,
                     ..diagnostic
                 })
                 .into_iter()
                 .collect();
-            (diagnostics, bytes)
+            let source = if diagnostics.is_empty() {
+                Vec::new()
+            } else {
+                bytes
+            };
+            return FileResult::Checked(FileReport {
+                path: target.display.clone(),
+                diagnostics,
+                source,
+                original: None,
+                fixes: 0,
+            });
         }
     };
-    let source = if diagnostics.is_empty() {
-        Vec::new()
-    } else {
-        source
+    let Some(fix) = fix else {
+        return match checker.check_text(absolute, &target.rel, &text) {
+            Ok(diagnostics) => {
+                let source = if diagnostics.is_empty() {
+                    Vec::new()
+                } else {
+                    text.into_bytes()
+                };
+                FileResult::Checked(FileReport {
+                    path: target.display.clone(),
+                    diagnostics,
+                    source,
+                    original: None,
+                    fixes: 0,
+                })
+            }
+            Err(error) => FileResult::Failed(error),
+        };
     };
+    let fixed = match checker.fix_text(absolute, &target.rel, &text, fix.level) {
+        Ok(fixed) => fixed,
+        Err(error) => return FileResult::Failed(error),
+    };
+    let changed = fixed.text != text;
+    if changed && fix.write {
+        if let Err(error) = write_fixed(absolute, text.as_bytes(), fixed.text.as_bytes()) {
+            return FileResult::Failed(error.to_string());
+        }
+    }
     FileResult::Checked(FileReport {
         path: target.display.clone(),
-        diagnostics,
-        source,
+        diagnostics: fixed.diagnostics,
+        source: fixed.text.into_bytes(),
+        original: changed.then_some(text),
+        fixes: fixed.fixes,
     })
 }

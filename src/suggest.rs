@@ -19,9 +19,31 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     (score >= 0.8 || distance * 3 <= word.chars().count()).then_some(candidate)
 }
 
+/// Like [`closest`], but only when no other candidate is as close: a fix may act on it.
+pub fn unique_closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    let best = closest(word, candidates.clone())?;
+    let lower = word.to_lowercase();
+    let score = |c: &str| strsim::jaro_winkler(&lower, &c.to_lowercase());
+    let top = score(best);
+    let ties = candidates.into_iter().filter(|c| score(c) >= top).count();
+    (ties == 1).then_some(best)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::{closest, unique_closest};
+
+    #[test]
+    fn unique_only_without_a_tie() {
+        assert_eq!(
+            unique_closest("recnt", ["search", "recent"]),
+            Some("recent")
+        );
+        assert_eq!(unique_closest("ab", ["ac", "ad"]), None);
+    }
 
     #[test]
     fn finds_typos_and_rejects_strangers() {

@@ -9,24 +9,46 @@
 
 use crate::codes::{self, Code};
 use crate::diagnostic::Diagnostic;
+use crate::fix::propose::{self, Source};
+use crate::fix::style::Style;
+use crate::schema::keywords::DATE_LAYOUT;
 use crate::schema::Schema;
+use crate::split::Format;
 use crate::suggest;
 use crate::tree::{Node, Span, Value};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::paths::LocationSegment;
 use jsonschema::ValidationError;
 
-/// Validate `root` against `schema`; `open` is the front matter's opening delimiter.
-pub fn validate(schema: &Schema, root: &Node, open: Span, text: &str) -> Vec<Diagnostic> {
-    let instance = to_json(root, true);
+/// The front matter of one file, as validation needs it.
+pub struct FrontMatter<'a> {
+    pub text: &'a str,
+    pub format: Format,
+    pub root: &'a Node,
+    /// The opening delimiter, where a missing top-level field is reported.
+    pub open: Span,
+    /// The block, which fixes may not leave.
+    pub block: std::ops::Range<usize>,
+}
+
+/// Validate the front matter against `schema`: one diagnostic per failing keyword, with
+/// a fix where one is sure.
+pub fn validate(schema: &Schema, front: &FrontMatter) -> Vec<Diagnostic> {
+    let instance = to_json(front.root, true);
     if schema.validator.is_valid(&instance) {
         return Vec::new();
     }
     let context = Context {
-        root,
-        open,
+        root: front.root,
+        open: front.open,
         schema,
-        text,
+        text: front.text,
+        source: Source {
+            text: front.text,
+            root: front.root,
+            style: Style::detect(front.format, front.text, front.root),
+            block: front.block.clone(),
+        },
     };
     let mut out = Vec::new();
     for error in schema.validator.iter_errors(&instance) {
@@ -64,6 +86,7 @@ struct Context<'a> {
     open: Span,
     schema: &'a Schema,
     text: &'a str,
+    source: Source<'a>,
 }
 
 /// Where an instance path leads in the tree.
@@ -71,6 +94,8 @@ struct Located<'a> {
     node: &'a Node,
     /// The key (or item) that leads to `node`; `None` for the root.
     via: Option<Span>,
+    /// The key that leads to `node`, when the last step is a mapping key.
+    key: Option<Span>,
     /// The last property name on the path (the field being checked).
     field: Option<String>,
 }
@@ -80,6 +105,7 @@ impl<'a> Context<'a> {
         let mut located = Located {
             node: self.root,
             via: None,
+            key: None,
             field: None,
         };
         for segment in error.instance_path().iter() {
@@ -99,6 +125,7 @@ impl<'a> Context<'a> {
             };
             located.node = node;
             located.via = Some(via);
+            located.key = field.is_some().then_some(via);
             if field.is_some() {
                 located.field = field;
             }
@@ -120,14 +147,25 @@ impl<'a> Context<'a> {
                     .text
                     .get(node.span.start..node.span.end)
                     .unwrap_or_default();
-                type_error(code, node, &expected_types(kind), written)
+                let expected = expected_types(kind);
+                let fix = if expected.contains(&"boolean") {
+                    propose::to_boolean(node)
+                } else if expected.contains(&"number") || expected.contains(&"integer") {
+                    propose::to_number(node, !expected.contains(&"number"))
+                } else if expected == ["array"] {
+                    propose::wrap_in_list(&self.source, node, at.key)
+                } else {
+                    None
+                };
+                with_fix(type_error(code, node, &expected, written), fix)
             }
             ValidationErrorKind::Enum { options } => {
                 let allowed: Vec<&serde_json::Value> = options
                     .as_array()
                     .map(|a| a.iter().collect())
                     .unwrap_or_default();
-                enum_error(code, node, &allowed, field)
+                let fix = propose::enum_value(&self.source, node, &allowed);
+                with_fix(enum_error(code, node, &allowed, field), fix)
             }
             ValidationErrorKind::Constant { expected_value } => simple(format!(
                 "expected {}, found {}",
@@ -143,9 +181,25 @@ impl<'a> Context<'a> {
                 } else {
                     "the front matter"
                 };
-                Diagnostic::new(code, span, format!("missing required field `{name}`"))
-                    .with_label(format!("{place} has no `{name}`"))
-                    .with_help(format!("add `{name}` to {place}"))
+                let diagnostic =
+                    Diagnostic::new(code, span, format!("missing required field `{name}`"))
+                        .with_label(format!("{place} has no `{name}`"))
+                        .with_help(format!("add `{name}` to {place}"));
+                let fix = match (at.via, self.default_of(error, name)) {
+                    (None, Some(default)) => propose::insert_field(&self.source, name, &default),
+                    _ => None,
+                };
+                with_fix(diagnostic, fix)
+            }
+            ValidationErrorKind::Custom { keyword, message } if keyword == DATE_LAYOUT => {
+                let layout = self.keyword_value(error).unwrap_or_default();
+                let diagnostic =
+                    Diagnostic::new(code, node.span, format!("{} {message}", show(node)))
+                        .with_label(format!("not in the layout `{layout}`"));
+                with_fix(
+                    diagnostic,
+                    propose::date_layout(&self.source, node, &layout),
+                )
             }
             ValidationErrorKind::AdditionalProperties { unexpected }
             | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
@@ -240,6 +294,32 @@ impl<'a> Context<'a> {
         diagnostic
     }
 
+    /// The `default` the schema declares for property `name` of the object whose
+    /// `required` failed (following local `$ref`s).
+    fn default_of(&self, error: &ValidationError, name: &str) -> Option<serde_json::Value> {
+        let pointer = error.schema_path().as_str();
+        let parent = pointer.rsplit_once('/').map_or("", |(p, _)| p);
+        let escaped = name.replace('~', "~0").replace('/', "~1");
+        let mut property = self
+            .schema
+            .document
+            .pointer(&format!("{parent}/properties/{escaped}"))?;
+        for _ in 0..16 {
+            if let Some(default) = property.get("default") {
+                return Some(default.clone());
+            }
+            let target = property.get("$ref")?.as_str()?.strip_prefix('#')?;
+            property = self.schema.document.pointer(target)?;
+        }
+        None
+    }
+
+    /// The value of the failing keyword in the schema (e.g. the canonical layout).
+    fn keyword_value(&self, error: &ValidationError) -> Option<String> {
+        let value = self.schema.document.pointer(error.schema_path().as_str())?;
+        value.as_str().map(str::to_string)
+    }
+
     /// The property names the schema object holding the failing keyword declares.
     fn known_properties(&self, error: &ValidationError) -> Vec<String> {
         let pointer = error.schema_path().as_str();
@@ -250,6 +330,13 @@ impl<'a> Context<'a> {
             .and_then(|p| p.as_object())
             .map(|o| o.keys().cloned().collect())
             .unwrap_or_default()
+    }
+}
+
+fn with_fix(diagnostic: Diagnostic, fix: Option<crate::diagnostic::Fix>) -> Diagnostic {
+    match fix {
+        Some(fix) => diagnostic.with_fix(fix),
+        None => diagnostic,
     }
 }
 

@@ -6,7 +6,7 @@
 //! short window. The excerpt reports the real line numbers and our character column,
 //! since miette's own column counts bytes.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::line_index::{count_chars, LineIndex};
 use crate::run::{FileReport, Outcome};
 use miette::{
@@ -43,7 +43,7 @@ pub fn render(outcome: &Outcome, style: Style, quiet: bool) -> String {
     for report in &outcome.reports {
         let index = LineIndex::new(&report.source);
         for diagnostic in &report.diagnostics {
-            let rendered = Rendered::new(report, &index, diagnostic);
+            let rendered = Rendered::new(report, &index, diagnostic, outcome.fix_level);
             // Writing into a String cannot fail.
             let _ = handler.render_report(&mut out, &rendered);
             out.push('\n');
@@ -60,8 +60,14 @@ pub fn summary(outcome: &Outcome) -> String {
     let files = plural(outcome.files, "file");
     let errors = outcome.count(Severity::Error);
     let warnings = outcome.count(Severity::Warning);
-    let mut line = if errors + warnings == 0 {
+    let fixes = outcome.fixes();
+    let mut line = if errors + warnings == 0 && fixes == 0 {
         format!("Checked {files}: no problems found.")
+    } else if errors + warnings == 0 {
+        format!(
+            "Checked {files}: fixed {}, none left.",
+            plural(fixes, "problem")
+        )
     } else {
         format!(
             "Checked {files}: {}, {}.",
@@ -69,6 +75,9 @@ pub fn summary(outcome: &Outcome) -> String {
             plural(warnings, "warning")
         )
     };
+    if fixes > 0 && errors + warnings > 0 {
+        line.push_str(&format!(" Fixed {}.", plural(fixes, "problem")));
+    }
     if !outcome.skipped.is_empty() {
         line.push_str(&format!(
             " Skipped {}.",
@@ -87,6 +96,22 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// The help text: the diagnostic's advice and what its fix would do.
+fn help(d: &Diagnostic, level: Applicability) -> Option<String> {
+    let fix = d.fix.as_ref().map(|fix| {
+        let how = if fix.applicability >= level {
+            "fmlint --fix"
+        } else {
+            "fmlint --fix --unsafe-fixes"
+        };
+        format!("fix: {} (`{how}`)", fix.description)
+    });
+    match (&d.help, fix) {
+        (Some(help), Some(fix)) => Some(format!("{help}\n{fix}")),
+        (help, fix) => help.clone().or(fix),
+    }
+}
+
 /// One diagnostic in the shape miette renders.
 struct Rendered {
     message: String,
@@ -98,7 +123,7 @@ struct Rendered {
 }
 
 impl Rendered {
-    fn new(report: &FileReport, index: &LineIndex, d: &Diagnostic) -> Self {
+    fn new(report: &FileReport, index: &LineIndex, d: &Diagnostic, level: Applicability) -> Self {
         let (excerpt, span) = Excerpt::new(
             &report.path,
             &report.source,
@@ -110,7 +135,7 @@ impl Rendered {
             message: d.message.clone(),
             code: d.code.name,
             severity: d.severity,
-            help: d.help.clone(),
+            help: help(d, level),
             label: LabeledSpan::new_primary_with_span(d.label.clone(), span),
             excerpt,
         }

@@ -55,7 +55,7 @@ pub fn render(outcome: &Outcome) -> String {
                 column: range.start.column,
                 end_line: range.end.line,
                 end_column: range.end.column,
-                fixable: false,
+                fixable: super::is_fixable(d, outcome.fix_level),
             });
         }
     }
@@ -65,10 +65,15 @@ pub fn render(outcome: &Outcome) -> String {
             files: outcome.files,
             errors: outcome.count(Severity::Error),
             warnings: outcome.count(Severity::Warning),
-            fixed: 0,
+            fixed: fixed(outcome),
         },
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Fixes applied to files (none with `--diff`, which only shows them).
+fn fixed(outcome: &Outcome) -> usize {
+    outcome.fixes()
 }

@@ -1,11 +1,21 @@
 //! Rendering an [`Outcome`](crate::run::Outcome): one small renderer per output format,
 //! all reading the same diagnostics. Renderers return text; the binary prints it.
 
+pub mod diff;
 pub mod human;
 pub mod json;
 
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::line_index::{LineIndex, Position};
 use crate::tree::Span;
+
+/// Whether `--fix` (at `level`) would fix this diagnostic.
+pub fn is_fixable(diagnostic: &Diagnostic, level: Applicability) -> bool {
+    diagnostic
+        .fix
+        .as_ref()
+        .is_some_and(|fix| fix.applicability >= level)
+}
 
 /// Output formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -7,6 +7,7 @@
 //! of the site a file belongs to.
 
 pub mod formats;
+pub mod keywords;
 pub mod site;
 
 use crate::config::Config;
@@ -150,6 +151,7 @@ fn compile(key: &Key) -> Result<Schema, String> {
         .should_validate_formats(true)
         .with_format("hugo-date", formats::is_hugo_date)
         .with_format("bcp47", formats::is_bcp47)
+        .with_keyword(keywords::DATE_LAYOUT, keywords::date_layout)
         .with_retriever(LocalFiles);
     if let Some(base) = base {
         options = options.with_base_uri(base);

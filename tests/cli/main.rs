@@ -3,6 +3,7 @@
 mod check;
 mod config;
 mod discovery;
+mod fix;
 mod output;
 mod schemas;
 
