@@ -113,21 +113,43 @@ impl<'a> Checker<'a> {
             let Front::Parsed { block, .. } = self.read_front(&current.text) else {
                 return Ok(current);
             };
-            let applied = fix::apply::apply(&current.text, &current.diagnostics, level, block);
+            let applied =
+                fix::apply::apply(&current.text, &current.diagnostics, level, block.clone());
             if applied.fixes == 0 || applied.text == current.text {
                 return Ok(current);
             }
             let diagnostics = self.check_text(path, rel, &applied.text)?;
-            if diagnostics
-                .iter()
-                .any(|d| d.code.name.starts_with("syntax/"))
-            {
+            if !breaks_syntax(&diagnostics) {
+                current = Fixed {
+                    text: applied.text,
+                    diagnostics,
+                    fixes: current.fixes + applied.fixes,
+                };
+                continue;
+            }
+            // The pass broke the syntax: throw it away, keep the fixes that do not break it
+            // on their own, and apply those together.
+            let mut sound = Vec::new();
+            for single in current.diagnostics.iter().filter(|d| d.fix.is_some()) {
+                let one = fix::apply::apply(
+                    &current.text,
+                    std::slice::from_ref(single),
+                    level,
+                    block.clone(),
+                );
+                if one.fixes > 0 && !breaks_syntax(&self.check_text(path, rel, &one.text)?) {
+                    sound.push(single.clone());
+                }
+            }
+            let together = fix::apply::apply(&current.text, &sound, level, block);
+            let diagnostics = self.check_text(path, rel, &together.text)?;
+            if together.fixes == 0 || breaks_syntax(&diagnostics) {
                 return Ok(current);
             }
             current = Fixed {
-                text: applied.text,
+                text: together.text,
                 diagnostics,
-                fixes: current.fixes + applied.fixes,
+                fixes: current.fixes + together.fixes,
             };
         }
         Err(format!(
@@ -192,6 +214,12 @@ impl<'a> Checker<'a> {
                 .with_help("start the file with a `---` line, the front matter, and another `---` line (files under `content/` need one; see `front_matter` in fmlint.toml)")
         })
     }
+}
+
+fn breaks_syntax(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics
+        .iter()
+        .any(|d| d.code.name.starts_with("syntax/"))
 }
 
 /// The diagnostic for a parser's error.

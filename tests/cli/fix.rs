@@ -338,3 +338,20 @@ fn fix_keeps_the_mode_and_writes_through_symlinks() {
         .collect();
     assert_eq!(leftovers.len(), 2, "{leftovers:?}");
 }
+
+#[test]
+fn a_fix_that_would_break_the_syntax_is_thrown_away_and_the_others_kept() {
+    // A block list cannot go inside a flow mapping: that one fix is dropped.
+    let post = "---\ntitle: x\ndate: 2025-02-11\nlang: en\nwidgets:\n  - Search\nthumbnail: {\n  src: \"/a.png\",\n  visibility: list\n}\n---\n";
+    let dir = tree(&[("a.md", post)]);
+    let (status, doc) = json(dir.path(), &["--fix", "a.md"]);
+    assert_eq!(status, 1);
+    assert_eq!(doc["summary"]["fixed"], 2);
+    assert_eq!(codes(&doc), ["schema/type"]);
+    let fixed = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(
+        fixed.contains("lang:\n  - en\n") && fixed.contains("  - search\n"),
+        "{fixed}"
+    );
+    assert!(fixed.contains("  visibility: list\n"), "{fixed}");
+}
