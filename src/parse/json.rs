@@ -606,6 +606,7 @@ impl<'s> Parser<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::testing::{get, on_small_stack, text};
 
     fn limits() -> Limits {
         Limits::default()
@@ -620,24 +621,6 @@ mod tests {
             Ok(v) => panic!("{src:?} parsed: {v:?}"),
             Err(e) => e,
         }
-    }
-
-    fn text(src: &str, span: Span) -> &str {
-        &src[span.start..span.end]
-    }
-
-    fn get<'a>(node: &'a Node, path: &[&str]) -> &'a Node {
-        let mut n = node;
-        for p in path {
-            n = match p.parse::<usize>() {
-                Ok(i) => match &n.value {
-                    Value::Seq(items) => &items[i],
-                    _ => panic!("not a seq at {p}"),
-                },
-                Err(_) => &n.entry(p).unwrap_or_else(|| panic!("no key {p}")).value,
-            };
-        }
-        n
     }
 
     const HUGO: &str = r#"{
@@ -961,15 +944,6 @@ Body text with a } and a { and "quotes".
             );
             assert!(e.message.contains(msg), "{src}: {}", e.message);
         }
-    }
-
-    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-        std::thread::Builder::new()
-            .stack_size(2 * 1024 * 1024)
-            .spawn(f)
-            .unwrap()
-            .join()
-            .unwrap()
     }
 
     #[test]

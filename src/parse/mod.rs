@@ -5,6 +5,8 @@
 //! nesting: depth is capped by [`Limits`], alias expansion is charged against a node budget.
 
 pub mod json;
+#[cfg(test)]
+mod testing;
 pub mod toml;
 pub mod yaml;
 

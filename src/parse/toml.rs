@@ -676,6 +676,7 @@ fn scalar_node(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::testing::{get, on_small_stack, text};
 
     fn limits() -> Limits {
         Limits::default()
@@ -687,24 +688,6 @@ mod tests {
         let range = 4..4 + block.len();
         let res = parse(&src, range, &limits());
         (src, res)
-    }
-
-    fn text(src: &str, span: Span) -> &str {
-        &src[span.start..span.end]
-    }
-
-    fn get<'a>(node: &'a Node, path: &[&str]) -> &'a Node {
-        let mut n = node;
-        for p in path {
-            n = match p.parse::<usize>() {
-                Ok(i) => match &n.value {
-                    Value::Seq(items) => &items[i],
-                    _ => panic!("not a seq at {p}"),
-                },
-                Err(_) => &n.entry(p).unwrap_or_else(|| panic!("no key {p}")).value,
-            };
-        }
-        n
     }
 
     const HUGO: &str = r#"title = "你好：世界 Hello" # the title
@@ -1024,15 +1007,6 @@ tag = "tags"
         let src = "+++\n标题\n+++";
         assert!(parse(src, 5..6, &limits()).is_err());
         assert!(parse(src, 4..400, &limits()).is_err());
-    }
-
-    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-        std::thread::Builder::new()
-            .stack_size(2 * 1024 * 1024)
-            .spawn(f)
-            .unwrap()
-            .join()
-            .unwrap()
     }
 
     #[test]

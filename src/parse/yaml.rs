@@ -841,6 +841,7 @@ fn is_float(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::testing::{on_small_stack, text};
     use std::time::{Duration, Instant};
 
     const SEED: &str = "---\ntitle: \"Arm CEO：DeepSeek最终会被封杀！\"\ndate: \"2025-02-11 11:58:35\"\nlang:\n  - \"zh-CN\"\ncomments: false\nsidebar: \"right\"\nwidgets:\n  - \"search\"\n  - \"recent\"\n  - \"taglist\"\n---\n";
@@ -871,10 +872,6 @@ mod tests {
             Ok(node) => panic!("{yaml:?} parsed: {node:?}"),
             Err(e) => (src, e),
         }
-    }
-
-    fn text(src: &str, span: Span) -> &str {
-        &src[span.start..span.end]
     }
 
     fn get<'n>(node: &'n Node, key: &str) -> &'n Node {
@@ -1334,15 +1331,6 @@ mod tests {
             assert_eq!(e.kind, ParseErrorKind::Syntax);
             assert_eq!(text(&src, e.span), "<<");
         }
-    }
-
-    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-        std::thread::Builder::new()
-            .stack_size(2 * 1024 * 1024)
-            .spawn(f)
-            .unwrap()
-            .join()
-            .unwrap()
     }
 
     #[test]
