@@ -86,6 +86,8 @@ build_fmlint() {
 exe = [m["executable"] for m in map(json.loads, sys.stdin)
        if m.get("reason") == "compiler-artifact" and m.get("executable")
        and m["target"]["name"] == "fmlint"]
+if not exe:
+    sys.exit("run.sh: cargo build produced no fmlint executable")
 print(exe[-1])'
 }
 
@@ -107,6 +109,10 @@ gen_tree() {
 # --- main ------------------------------------------------------------------------------
 ensure_tools
 built=$(build_fmlint)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v l="${load_start%% *}" -v c="$(nproc)" 'BEGIN { exit !(l > c / 2) }'; then
+  echo "run.sh: warning: load average is $load_start on $(nproc) cores; timings will be noisy" >&2
+fi
 # Benchmark a private copy: others rebuilding target/release must not swap it mid-run.
 mkdir -p "$OUT/bin"
 cp -f "$built" "$OUT/bin/fmlint.tmp" && mv -f "$OUT/bin/fmlint.tmp" "$OUT/bin/fmlint"
@@ -122,7 +128,7 @@ for n in "$@"; do
   gen_tree "$n"
   tree=tree-$n
   bytes=$(find "$tree" -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
-  single=$(find "$tree/content/post/0000" -name '*.md' | LC_ALL=C sort | head -n 1)
+  single=$(find "$tree/content/post/0000" -name '*.md' | LC_ALL=C sort | sed -n 1p)
 
   say "N=$n: warming the page cache, checking fmlint's findings"
   find "$tree" -name '*.md' -print0 | xargs -0 cat >/dev/null
@@ -143,9 +149,10 @@ for n in "$@"; do
     -n fmlint "$FM --offline --quiet $tree > /dev/null"
 
   say "N=$n: hyperfine, one file ($single)"
-  hyperfine --style basic --warmup 3 --min-runs 20 --ignore-failure \
+  # No shell (-N): a few milliseconds are below what hyperfine's shell correction resolves.
+  hyperfine --style basic -N --warmup 3 --min-runs 30 --ignore-failure \
     --export-json "hyperfine-single-$n.json" \
-    -n fmlint-one-file "$FM --offline $single > /dev/null"
+    -n fmlint-one-file "$FM --offline $single"
 
   say "N=$n: peak RSS"
   rss=$(peak_rss_kb "rss-$n.txt" "$FM" --offline --quiet "$tree")
@@ -155,8 +162,8 @@ done
 {
   echo "# fmlint benchmark"
   echo
-  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- fmlint: $("$FM" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$FM" | cut -c1-12); $(hyperfine --version); $(rg --version | head -n 1)"
+  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); load average at the start: $load_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- fmlint: $("$FM" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$FM" | cut -c1-12); $(hyperfine --version); $(rg --version | sed -n 1p)"
   echo "- trees: bench/gen_tree.py --seed $SEED; hyperfine --warmup $WARMUP --runs $RUNS, warm page cache; medians"
   echo
   echo "| N | files' total size | cat | rg | fmlint | fmlint/rg | fmlint peak RSS (MB) | single file | fmlint per file |"

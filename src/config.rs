@@ -141,7 +141,7 @@ pub struct LinksConfig {
 #[derive(Debug)]
 pub struct Config {
     /// The directory globs and relative paths are resolved against: the config file's
-    /// folder, or the working directory when there is no config file.
+    /// folder, or the working directory when there is no config file (normalised).
     pub root: PathBuf,
     /// The config file read, if any.
     pub file: Option<PathBuf>,
@@ -247,7 +247,7 @@ impl Config {
             limits,
             max_file_size: raw.limits.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             rules,
-            root,
+            root: crate::discover::normalize(&root),
             file,
         })
     }

@@ -47,7 +47,15 @@ pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path, jobs: usize) -> 
             lock(&found).missing.push(display(given));
             continue;
         };
-        if !meta.is_dir() {
+        if !meta.is_dir() && !meta.is_file() {
+            // A FIFO or a device would block or never end.
+            lock(&found).skipped.push(Skip {
+                path: display(given),
+                reason: "not a regular file".into(),
+            });
+            continue;
+        }
+        if meta.is_file() {
             let target = target(given, cwd, config);
             if !config.exclude.is_match(&target.rel) {
                 lock(&found).targets.push(target);
@@ -96,13 +104,21 @@ pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path, jobs: usize) -> 
 
 /// The target for `path` (relative to `cwd` or absolute).
 pub fn target(path: &Path, cwd: &Path, config: &Config) -> Target {
-    let absolute = normalize(&cwd.join(path));
-    let rel = absolute
-        .strip_prefix(normalize(&config.root))
-        .map(display)
-        .unwrap_or_else(|_| display(path));
+    let display = display(path);
+    // The common case, a plain relative path below a root that is the working
+    // directory, needs no path arithmetic.
+    let plain = path.is_relative() && cwd == config.root && !display.split('/').any(|c| c == "..");
+    let rel = if plain {
+        display.clone()
+    } else {
+        let absolute = normalize(&cwd.join(path));
+        absolute
+            .strip_prefix(&config.root)
+            .map(self::display)
+            .unwrap_or_else(|_| display.clone())
+    };
     Target {
-        display: display(path),
+        display,
         path: path.to_path_buf(),
         rel,
     }
@@ -145,6 +161,20 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// `/`-separated text of a path, without a leading `./`.
 pub fn display(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let simple = std::path::MAIN_SEPARATOR == '/'
+        && !text.contains("/./")
+        && !text.contains("//")
+        && !text.ends_with("/.");
+    if simple {
+        let mut rest: &str = &text;
+        while let Some(stripped) = rest.strip_prefix("./") {
+            rest = stripped;
+        }
+        if !rest.is_empty() && rest != "." {
+            return rest.to_string();
+        }
+    }
     let mut parts: Vec<String> = Vec::new();
     for component in path.components() {
         match component {
@@ -161,7 +191,7 @@ pub fn display(path: &Path) -> String {
 }
 
 /// Remove `.` and resolve `..` lexically (no file-system access, symlinks untouched).
-fn normalize(path: &Path) -> PathBuf {
+pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -185,6 +215,9 @@ mod tests {
         assert_eq!(display(Path::new(".")), ".");
         assert_eq!(display(Path::new("/abs/x.md")), "/abs/x.md");
         assert_eq!(display(Path::new("a/./b/../c.md")), "a/b/../c.md");
+        assert_eq!(display(Path::new("././a.md")), "a.md");
+        assert_eq!(display(Path::new("a//b.md")), "a/b.md");
+        assert_eq!(display(Path::new("./")), ".");
     }
 
     #[test]

@@ -96,10 +96,7 @@ fn delimiter_line(bytes: &[u8], pos: usize) -> Option<&[u8]> {
 
 /// The offset of the line break ending the line at `pos` (or the end of the text).
 fn line_end(bytes: &[u8], pos: usize) -> usize {
-    bytes[pos..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map_or(bytes.len(), |i| pos + i)
+    memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i)
 }
 
 /// The start of the line after the break at `end`.

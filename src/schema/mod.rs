@@ -13,7 +13,7 @@ pub mod site;
 use crate::config::Config;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// File name of the embedded default schema (as `fmlint init` writes it out).
 pub const DEFAULT_NAME: &str = "hugo-mainroad.schema.json";
@@ -45,8 +45,8 @@ pub struct Schemas<'a> {
     /// `--schema`, absolute.
     cli: Option<PathBuf>,
     compiled: Mutex<HashMap<Key, Result<Arc<Schema>, String>>>,
-    /// Custom widgets of the site each folder belongs to.
-    site_widgets: Mutex<HashMap<PathBuf, Arc<Vec<String>>>>,
+    /// The default schema (with its site's widgets) for the files of each folder.
+    by_folder: RwLock<HashMap<PathBuf, Result<Arc<Schema>, String>>>,
 }
 
 impl<'a> Schemas<'a> {
@@ -55,7 +55,7 @@ impl<'a> Schemas<'a> {
             config,
             cli,
             compiled: Mutex::new(HashMap::new()),
-            site_widgets: Mutex::new(HashMap::new()),
+            by_folder: RwLock::new(HashMap::new()),
         }
     }
 
@@ -84,11 +84,28 @@ impl<'a> Schemas<'a> {
         } else if let Some(mapping) = self.config.schemas.iter().find(|m| m.glob.is_match(rel)) {
             Key::File(mapping.path.clone())
         } else {
-            Key::Default {
-                widgets: self.widgets_for(dir),
-            }
+            return self.default_for(dir);
         };
         self.compile(key)
+    }
+
+    /// The default schema for files in `dir`, grown by the custom widgets of its site.
+    pub fn default_for(&self, dir: &Path) -> Result<Arc<Schema>, String> {
+        let cached = self.by_folder.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = cached.get(dir) {
+            return found.clone();
+        }
+        drop(cached);
+        let mut widgets = self.config.widgets.clone();
+        if let Some((root, file)) = site::find_root(dir) {
+            widgets.extend(site::load(&root, &file).widgets);
+        }
+        widgets.sort();
+        widgets.dedup();
+        let schema = self.compile(Key::Default { widgets });
+        let mut cache = self.by_folder.write().unwrap_or_else(|e| e.into_inner());
+        cache.insert(dir.to_path_buf(), schema.clone());
+        schema
     }
 
     /// Compile `--schema` up front, so a broken schema stops the run before any file.
@@ -105,21 +122,6 @@ impl<'a> Schemas<'a> {
             .entry(key)
             .or_insert_with_key(|key| compile(key).map(Arc::new))
             .clone()
-    }
-
-    /// Custom widgets (config `widgets` plus the site's templates) for files in `dir`.
-    fn widgets_for(&self, dir: &Path) -> Vec<String> {
-        let mut cache = self.site_widgets.lock().unwrap_or_else(|e| e.into_inner());
-        let found = cache.entry(dir.to_path_buf()).or_insert_with(|| {
-            let mut widgets = self.config.widgets.clone();
-            if let Some((root, file)) = site::find_root(dir) {
-                widgets.extend(site::load(&root, &file).widgets);
-            }
-            widgets.sort();
-            widgets.dedup();
-            Arc::new(widgets)
-        });
-        found.as_ref().clone()
     }
 }
 
