@@ -12,6 +12,7 @@ use crate::fix;
 use crate::parse::{self, ParseError, ParseErrorKind};
 use crate::schema::Schemas;
 use crate::split::{self, Format, Split};
+use crate::suppress;
 use crate::tree::{Node, Span, Value};
 use crate::validate;
 use std::path::Path;
@@ -79,18 +80,24 @@ impl<'a> Checker<'a> {
                     format,
                     root: &root,
                     open,
-                    block,
+                    block: block.clone(),
                 };
-                validate::validate(&schema, &front)
+                let mut found = validate::validate(&schema, &front);
+                let mut suppressions = suppress::Suppressions::find(text, format, block, &root);
+                suppressions.filter(&mut found);
+                found.extend(suppressions.unused(suppress::pending_later));
+                found
             }
         };
-        diagnostics.retain_mut(|d| match self.config.severity(d.code, d.severity) {
-            Some(severity) => {
-                d.severity = severity;
-                true
-            }
-            None => false,
-        });
+        diagnostics.retain_mut(
+            |d| match self.config.severity_for(rel, d.code, d.severity) {
+                Some(severity) => {
+                    d.severity = severity;
+                    true
+                }
+                None => false,
+            },
+        );
         diagnostics.sort_by(|a, b| (a.span.start, a.code.name).cmp(&(b.span.start, b.code.name)));
         Ok(diagnostics)
     }
@@ -156,6 +163,24 @@ impl<'a> Checker<'a> {
             "{}: fixes did not settle after {MAX_FIX_PASSES} passes (an fmlint bug: please report it); the file was left unchanged",
             path.display()
         ))
+    }
+
+    /// The schema `text` (the file at `path`, `rel` to the config root) is validated
+    /// against, its own `$schema` key included: what `fmlint schema FILE` prints.
+    pub fn schema_for(
+        &self,
+        path: &Path,
+        rel: &str,
+        text: &str,
+    ) -> Result<std::sync::Arc<crate::schema::Schema>, String> {
+        let in_file = match self.read_front(text) {
+            Front::Parsed { root, .. } => match root.entry("$schema").map(|e| &e.value.value) {
+                Some(Value::String(reference)) => Some(reference.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        self.schemas.for_file(path, rel, in_file.as_deref())
     }
 
     fn read_front(&self, text: &str) -> Front {

@@ -26,6 +26,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Explain what a diagnostic code checks.
     Explain(ExplainArgs),
+    /// Write a starter fmlint.toml and a copy of the default schema into `.`.
+    Init(InitArgs),
+    /// Print the effective JSON Schema for a file (for editors and yaml-language-server).
+    Schema(SchemaArgs),
 }
 
 /// Options of `fmlint check`.
@@ -63,6 +67,9 @@ pub struct CheckArgs {
     /// Read the file from standard input and report it as PATH.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Check only the files changed since this git ref (merge base to working tree).
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 }
 
 /// Options of `fmlint explain`.
@@ -74,4 +81,25 @@ pub struct ExplainArgs {
     /// List every code.
     #[arg(long)]
     pub list: bool,
+}
+
+/// Options of `fmlint init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Overwrite an existing fmlint.toml and schema copy.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options of `fmlint schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The file whose schema to print (default: the embedded default as it applies here).
+    pub file: Option<PathBuf>,
+    /// Print this schema file's effective form instead of the configured ones.
+    #[arg(long, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    /// Use this config file instead of the nearest fmlint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }

@@ -118,6 +118,8 @@ codes! {
         "A local link or image points at a file that does not exist.";
     LINK_MISSING_ANCHOR = "link/missing-anchor", Error, false,
         "A `#fragment` names a heading anchor the target page does not have.";
+    SUPPRESSION_UNUSED = "suppression/unused", Warning, true,
+        "A `# fmlint-disable-...` comment silences nothing, or names an unknown code or directive.";
 }
 
 /// The code named `name`, if it is in the table.
@@ -152,7 +154,11 @@ mod tests {
     fn names_are_unique_and_well_formed() {
         for (i, a) in ALL.iter().enumerate() {
             let (family, rest) = a.name.split_once('/').expect("family/name");
-            assert!(matches!(family, "syntax" | "schema" | "link"), "{}", a.name);
+            assert!(
+                matches!(family, "syntax" | "schema" | "link" | "suppression"),
+                "{}",
+                a.name
+            );
             assert!(!rest.is_empty());
             assert!(ALL[i + 1..].iter().all(|b| b.name != a.name), "{}", a.name);
         }

@@ -46,6 +46,16 @@ struct RawConfig {
     limits: RawLimits,
     #[serde(default)]
     rules: BTreeMap<String, RuleLevel>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    glob: String,
+    #[serde(default)]
+    rules: BTreeMap<String, RuleLevel>,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +131,14 @@ pub struct SchemaMapping {
     pub path: PathBuf,
 }
 
+/// One `[[overrides]]` entry: `[rules]` settings for the files matching `glob`.
+#[derive(Debug)]
+pub struct Override {
+    pub glob: globset::GlobMatcher,
+    /// Severity per code; `None` turns the code off.
+    pub rules: BTreeMap<&'static str, Option<Severity>>,
+}
+
 /// The `[links]` table, with defaults filled in.
 #[derive(Debug, Clone)]
 pub struct LinksConfig {
@@ -156,6 +174,8 @@ pub struct Config {
     pub max_file_size: u64,
     /// Severity overrides from `[rules]`; `None` turns a code off.
     pub rules: BTreeMap<&'static str, Option<Severity>>,
+    /// Per-glob `[rules]`, in file order; later entries win.
+    pub overrides: Vec<Override>,
 }
 
 impl Config {
@@ -197,21 +217,19 @@ impl Config {
         let include = raw
             .include
             .unwrap_or_else(|| vec!["**/*.md".into(), "**/*.markdown".into()]);
-        let mut rules = BTreeMap::new();
-        for (name, level) in raw.rules {
-            let code = codes::lookup(&name).ok_or_else(|| {
-                let hint = codes::closest(&name)
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
-                ConfigError(format!("[rules]: unknown code `{name}`{hint}"))
-            })?;
-            let severity = match level {
-                RuleLevel::Error => Some(Severity::Error),
-                RuleLevel::Warning => Some(Severity::Warning),
-                RuleLevel::Off => None,
-            };
-            rules.insert(code.name, severity);
-        }
+        let rules = rule_table(raw.rules, "[rules]")?;
+        let overrides = raw
+            .overrides
+            .into_iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let key = format!("overrides[{}]", i + 1);
+                Ok(Override {
+                    glob: compile_glob(&o.glob, &format!("{key}.glob"))?.compile_matcher(),
+                    rules: rule_table(o.rules, &format!("{key}.rules"))?,
+                })
+            })
+            .collect::<Result<_, ConfigError>>()?;
         let schemas = raw
             .schemas
             .into_iter()
@@ -247,6 +265,7 @@ impl Config {
             limits,
             max_file_size: raw.limits.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             rules,
+            overrides,
             root: crate::discover::normalize(&root),
             file,
         })
@@ -259,6 +278,48 @@ impl Config {
             None => Some(default),
         }
     }
+}
+
+impl Config {
+    /// The severity `code` gets in the file at `rel` (relative to the config root): the
+    /// last `[[overrides]]` entry whose glob matches and that sets the code, else
+    /// `[rules]`, else `default`; `None` if it is turned off.
+    pub fn severity_for(
+        &self,
+        rel: &str,
+        code: &codes::Code,
+        default: Severity,
+    ) -> Option<Severity> {
+        self.overrides
+            .iter()
+            .rev()
+            .filter(|o| o.glob.is_match(rel))
+            .find_map(|o| o.rules.get(code.name))
+            .map_or_else(|| self.severity(code, default), |level| *level)
+    }
+}
+
+/// A `[rules]`-shaped table checked against the code table; `key` names it in errors.
+fn rule_table(
+    raw: BTreeMap<String, RuleLevel>,
+    key: &str,
+) -> Result<BTreeMap<&'static str, Option<Severity>>, ConfigError> {
+    let mut rules = BTreeMap::new();
+    for (name, level) in raw {
+        let code = codes::lookup(&name).ok_or_else(|| {
+            let hint = codes::closest(&name)
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            ConfigError(format!("{key}: unknown code `{name}`{hint}"))
+        })?;
+        let severity = match level {
+            RuleLevel::Error => Some(Severity::Error),
+            RuleLevel::Warning => Some(Severity::Warning),
+            RuleLevel::Off => None,
+        };
+        rules.insert(code.name, severity);
+    }
+    Ok(rules)
 }
 
 /// Files above this size are not read (`syntax/limit`); `[limits] max_file_size` changes it.
@@ -415,6 +476,36 @@ allow_private = false
         assert!(err("[rules]\n\"schema/enum\" = \"loud\"").contains("loud"));
         assert!(err("exclude = [\"a[\"]").contains("exclude"));
         assert!(err("[links]\nper_host = 0").contains("links.per_host"));
+    }
+
+    #[test]
+    fn overrides_win_over_rules_for_their_files() {
+        let config = parse(
+            r#"
+[rules]
+"schema/enum" = "warning"
+[[overrides]]
+glob = "content/legacy/**"
+rules = { "schema/enum" = "off" }
+[[overrides]]
+glob = "content/legacy/keep/**"
+rules = { "schema/enum" = "error" }
+"#,
+        )
+        .unwrap();
+        let at = |rel| config.severity_for(rel, &codes::SCHEMA_ENUM, Severity::Error);
+        assert_eq!(at("content/post/a.md"), Some(Severity::Warning));
+        assert_eq!(at("content/legacy/a.md"), None);
+        assert_eq!(at("content/legacy/keep/a.md"), Some(Severity::Error));
+        let err = parse("[[overrides]]\nglob = \"a/**\"\nrules = { \"schema/enun\" = \"off\" }")
+            .unwrap_err()
+            .0;
+        assert!(
+            err.contains(
+                "overrides[1].rules: unknown code `schema/enun`; did you mean `schema/enum`?"
+            ),
+            "{err}"
+        );
     }
 
     #[test]

@@ -7,14 +7,18 @@
 //! [`run`] for a whole tree in parallel.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod changed;
 pub mod check;
 pub mod cli;
 pub mod codes;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod explain;
 pub mod fix;
+pub mod init;
 pub mod line_index;
+pub mod links;
 pub mod parse;
 pub mod read;
 pub mod report;
@@ -22,5 +26,6 @@ pub mod run;
 pub mod schema;
 pub mod split;
 pub mod suggest;
+pub mod suppress;
 pub mod tree;
 pub mod validate;

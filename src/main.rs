@@ -1,7 +1,7 @@
 //! The `fmlint` binary: parse arguments, call the library, print, map to an exit status.
 
 use clap::Parser;
-use fmlint::cli::{CheckArgs, Cli, Command, ExplainArgs};
+use fmlint::cli::{CheckArgs, Cli, Command, ExplainArgs, InitArgs, SchemaArgs};
 use fmlint::config::Config;
 use fmlint::diagnostic::Applicability;
 use fmlint::report::{self, OutputFormat};
@@ -15,6 +15,8 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Some(Command::Check(args)) => check(args),
         Some(Command::Explain(args)) => explain(&args),
+        Some(Command::Init(args)) => init(&args),
+        Some(Command::Schema(args)) => schema(&args),
         None => check(cli.check),
     };
     ExitCode::from(status)
@@ -46,6 +48,12 @@ fn check(mut args: CheckArgs) -> u8 {
     };
     if args.paths.is_empty() && stdin.is_none() {
         args.paths.push(PathBuf::from("."));
+    }
+    if let Some(reference) = &args.changed_since {
+        match fmlint::changed::changed_files(reference, &args.paths, &cwd, &config) {
+            Ok(files) => args.paths = files,
+            Err(e) => return fail(&e),
+        }
     }
     let level = if args.unsafe_fixes {
         Applicability::Unsafe
@@ -95,6 +103,9 @@ fn check(mut args: CheckArgs) -> u8 {
     let format = args.format.unwrap_or(OutputFormat::Human);
     let text = match format {
         OutputFormat::Json => report::json::render(&outcome),
+        OutputFormat::Github => report::github::render(&outcome),
+        OutputFormat::Sarif => report::sarif::render(&outcome),
+        OutputFormat::Junit => report::junit::render(&outcome),
         OutputFormat::Human => {
             let to_terminal = if editor {
                 std::io::stderr().is_terminal()
@@ -141,34 +152,75 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn explain(args: &ExplainArgs) -> u8 {
+    use fmlint::explain::{self, Lookup};
     if args.list {
-        let mut text = String::new();
-        for code in fmlint::codes::ALL {
-            text.push_str(&format!("{:<30} {}\n", code.name, code.summary));
-        }
-        print(&text);
+        print(&explain::list());
         return 0;
     }
     let name = args.code.as_deref().unwrap_or_default();
-    match fmlint::codes::lookup(name) {
-        Some(code) => {
-            print(&format!(
-                "{}\n\n{}\n\nDefault severity: {}. Fixable: {}.\n",
-                code.name,
-                code.summary,
-                code.severity.as_str(),
-                if code.fixable { "sometimes" } else { "no" }
-            ));
+    match explain::lookup(name) {
+        Lookup::Found(code) => {
+            print(&explain::render(code));
             0
         }
-        None => {
-            let hint = fmlint::codes::closest(name)
+        Lookup::Unknown(nearest) => {
+            let hint = nearest
                 .map(|c| format!("; did you mean `{c}`?"))
                 .unwrap_or_default();
             fail(&format!(
                 "unknown code `{name}`{hint} (`fmlint explain --list` lists them)"
             ))
         }
+    }
+}
+
+fn init(args: &InitArgs) -> u8 {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => return fail(&format!("cannot read the working directory: {e}")),
+    };
+    match fmlint::init::init(&cwd, args.force) {
+        Ok(written) => {
+            print(&written.summary());
+            0
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn schema(args: &SchemaArgs) -> u8 {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(e) => return fail(&format!("cannot read the working directory: {e}")),
+    };
+    let config = match Config::load(args.config.as_deref(), &cwd) {
+        Ok(config) => config,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let cli_schema = args.schema.as_ref().map(|s| cwd.join(s));
+    let schemas = fmlint::schema::Schemas::new(&config, cli_schema);
+    let found = match &args.file {
+        Some(file) => {
+            let absolute = cwd.join(file);
+            let text = match fmlint::read::read_file(&absolute, config.max_file_size) {
+                Ok(fmlint::read::Contents::Text(text)) => text,
+                Ok(fmlint::read::Contents::Rejected { .. }) => String::new(),
+                Err(e) => return fail(&format!("cannot read {}: {e}", file.display())),
+            };
+            let rel = fmlint::discover::target(file, &cwd, &config).rel;
+            fmlint::check::Checker::new(&config, schemas).schema_for(&absolute, &rel, &text)
+        }
+        None if args.schema.is_some() => schemas.for_file(&cwd.join("-"), "", None),
+        None => schemas.default_for(&cwd),
+    };
+    match found {
+        Ok(schema) => {
+            let mut text = serde_json::to_string_pretty(&schema.document).unwrap_or_default();
+            text.push('\n');
+            print(&text);
+            0
+        }
+        Err(e) => fail(&e),
     }
 }
 

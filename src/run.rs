@@ -57,6 +57,8 @@ pub struct Outcome {
     pub reports: Vec<FileReport>,
     /// How many files were checked.
     pub files: usize,
+    /// The paths of the files checked, sorted (for reports with one entry per file).
+    pub checked: Vec<String>,
     /// Files and folders that could not be checked, and why.
     pub skipped: Vec<Skip>,
     /// Failures of the tool itself (unreadable schema, missing path): exit status 2.
@@ -143,6 +145,7 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         collect(&mut outcome, result);
     }
     outcome.reports.sort_by(|a, b| a.path.cmp(&b.path));
+    outcome.checked.sort();
     outcome.errors.sort();
     outcome.errors.dedup();
     Ok(outcome)
@@ -159,6 +162,7 @@ fn collect(outcome: &mut Outcome, result: FileResult) {
     match result {
         FileResult::Checked(report) => {
             outcome.files += 1;
+            outcome.checked.push(report.path.clone());
             if !report.diagnostics.is_empty() || report.original.is_some() {
                 outcome.reports.push(report);
             }
@@ -194,9 +198,10 @@ fn check_contents(
     let text = match contents {
         Contents::Text(text) => text,
         Contents::Rejected { diagnostic, bytes } => {
-            let kept = checker
-                .config
-                .severity(diagnostic.code, diagnostic.severity);
+            let kept =
+                checker
+                    .config
+                    .severity_for(&target.rel, diagnostic.code, diagnostic.severity);
             let diagnostics: Vec<Diagnostic> = kept
                 .map(|severity| Diagnostic {
                     severity,

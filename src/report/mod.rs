@@ -2,8 +2,11 @@
 //! all reading the same diagnostics. Renderers return text; the binary prints it.
 
 pub mod diff;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::line_index::{LineIndex, Position};
@@ -22,6 +25,9 @@ pub fn is_fixable(diagnostic: &Diagnostic, level: Applicability) -> bool {
 pub enum OutputFormat {
     Human,
     Json,
+    Github,
+    Sarif,
+    Junit,
 }
 
 /// Where a span starts and ends, in lines and character columns (end exclusive).

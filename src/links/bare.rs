@@ -1,0 +1,172 @@
+//! Bare URLs in text, linkified the way Hugo's Markdown renderer (Goldmark's linkify
+//! extension) does it, so fmlint checks exactly the bare URLs a reader can click.
+//!
+//! The rules, restated: a URL starts at a line head or after whitespace or one of `*_~(`;
+//! it is `http://`, `https://` (or `www.`, which gets `http://`) followed by a host with a
+//! dot and an ASCII path; a trailing `.`, unbalanced `)` or `&entity;` is dropped (one
+//! of them: `(https://a.b/c).` links `https://a.b/c)`, as Hugo does), then trailing
+//! `?!.,:*_~`. CJK text ends a URL: the path is ASCII only. `ftp://` and e-mail
+//! addresses are linkified by Hugo too, but are not checked, so they are not collected.
+
+use regex_lite::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Path characters after the host (Goldmark's class).
+const PATH: &str = r#"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}\[\]`]*)?"#;
+
+fn url_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern =
+            format!(r"^(?:http|https)://[-a-zA-Z0-9@:%._+~#=]{{1,256}}\.[a-z]+(?::\d+)?{PATH}");
+        Regex::new(&pattern).unwrap_or_else(|_| unreachable_regex())
+    })
+}
+
+fn www_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let pattern = format!(r"^www\.[-a-zA-Z0-9@:%._+~#=]{{1,256}}\.[a-z]+{PATH}");
+        Regex::new(&pattern).unwrap_or_else(|_| unreachable_regex())
+    })
+}
+
+/// A regex that matches nothing: the constant patterns above always compile (a unit test
+/// proves it), so this only keeps the code free of `unwrap`.
+fn unreachable_regex() -> Regex {
+    Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a trivial regex compiles"))
+}
+
+/// The bare URLs in `text[range]`: their byte ranges in `text` and the URL to request.
+pub fn find(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let starts_here = matches!(bytes[i], b'h' | b'w')
+            && (i == 0
+                || matches!(
+                    bytes[i - 1],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'*' | b'_' | b'~' | b'('
+                ));
+        if starts_here {
+            if let Some(len) = match_at(&text[i..range.end]) {
+                let source = &text[i..i + len];
+                let url = if source.starts_with("www.") {
+                    format!("http://{}", super::html::decode_entities(source))
+                } else {
+                    super::html::decode_entities(source)
+                };
+                found.push((i..i + len, url));
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// The length of the bare URL starting `text`, if one does.
+fn match_at(text: &str) -> Option<usize> {
+    let regex = if text.starts_with("http://") || text.starts_with("https://") {
+        url_regex()
+    } else if text.starts_with("www.") {
+        www_regex()
+    } else {
+        return None;
+    };
+    let m = regex.find(text)?;
+    let bytes = text.as_bytes();
+    let mut end = m.end();
+    match bytes.get(end.checked_sub(1)?) {
+        Some(b'.') => end -= 1,
+        Some(b')') => {
+            let balance: isize = bytes[..end]
+                .iter()
+                .map(|b| match b {
+                    b')' => 1,
+                    b'(' => -1,
+                    _ => 0,
+                })
+                .sum();
+            if balance > 0 {
+                end -= balance.unsigned_abs();
+            }
+        }
+        Some(b';') => {
+            let word = bytes[..end - 1]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if word > 0 && end >= word + 2 && bytes[end - 2 - word] == b'&' {
+                end -= word + 2;
+            }
+        }
+        _ => {}
+    }
+    while end > 1
+        && matches!(
+            bytes[end - 1],
+            b'?' | b'!' | b'.' | b',' | b':' | b'*' | b'_' | b'~'
+        )
+    {
+        end -= 1;
+    }
+    // The host must survive trimming: `http://a.` is not a URL.
+    let host_start = if text.starts_with("www.") {
+        0
+    } else {
+        text.find("://")? + 3
+    };
+    text[host_start..end].contains('.').then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(text: &str) -> Vec<(&str, String)> {
+        find(text, 0..text.len())
+            .into_iter()
+            .map(|(r, url)| (&text[r], url))
+            .collect()
+    }
+
+    #[test]
+    fn patterns_compile() {
+        assert!(url_regex().is_match("http://a.b"));
+        assert!(www_regex().is_match("www.a.b"));
+    }
+
+    #[test]
+    fn goldmark_rules() {
+        assert_eq!(
+            urls("see https://a.com/x. and (https://b.org/y) www.c.net!"),
+            [
+                ("https://a.com/x", "https://a.com/x".to_string()),
+                ("https://b.org/y", "https://b.org/y".to_string()),
+                ("www.c.net", "http://www.c.net".to_string()),
+            ]
+        );
+        assert_eq!(
+            urls("https://w.org/Foo_(bar)")[0].0,
+            "https://w.org/Foo_(bar)"
+        );
+        assert_eq!(urls("x https://a.com/?q=1&amp;")[0].0, "https://a.com/?q=1");
+        assert_eq!(
+            urls("x https://a.com/?a=1&amp;b=2 y")[0].1,
+            "https://a.com/?a=1&b=2"
+        );
+    }
+
+    #[test]
+    fn cjk_ends_a_url_and_must_not_precede_it() {
+        assert_eq!(urls("看 https://a.com/x中文")[0].0, "https://a.com/x");
+        assert!(urls("中文https://a.com/x").is_empty());
+        assert!(urls("xhttps://a.com").is_empty());
+        assert!(urls("http://localhost/").is_empty());
+    }
+}
