@@ -6,9 +6,10 @@
 //! are returned as errors.
 
 use crate::codes;
-use crate::config::{Config, FrontMatterPolicy};
+use crate::config::{Config, FrontMatterPolicy, LinkCheck};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fix;
+use crate::links::{self, Link};
 use crate::parse::{self, ParseError, ParseErrorKind};
 use crate::schema::Schemas;
 use crate::split::{self, Format, Split};
@@ -25,6 +26,8 @@ const MAX_FIX_PASSES: usize = 10;
 pub struct Checker<'a> {
     pub config: &'a Config,
     pub schemas: Schemas<'a>,
+    /// Site folders and anchors for local link checks, shared by the workers.
+    pub roots: links::LocalRoots,
 }
 
 /// The front matter of a text, read.
@@ -41,6 +44,19 @@ enum Front {
     },
 }
 
+/// One file checked: its diagnostics and the remote links still to check.
+#[derive(Debug)]
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub remote: Vec<Link>,
+}
+
+/// Whether a link is checked over the network (http or https).
+fn is_remote(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 /// One file after fixing: its final text, what remains, how many fixes were applied.
 #[derive(Debug)]
 pub struct Fixed {
@@ -51,7 +67,12 @@ pub struct Fixed {
 
 impl<'a> Checker<'a> {
     pub fn new(config: &'a Config, schemas: Schemas<'a>) -> Self {
-        Checker { config, schemas }
+        let roots = links::LocalRoots::new(&config.links, &config.root);
+        Checker {
+            config,
+            schemas,
+            roots,
+        }
     }
 
     /// Check `text`, the content of the file at `path` (`rel` to the config root).
@@ -61,9 +82,25 @@ impl<'a> Checker<'a> {
         rel: &str,
         text: &str,
     ) -> Result<Vec<Diagnostic>, String> {
+        self.check_file(path, rel, text)
+            .map(|checked| checked.diagnostics)
+    }
+
+    /// Check `text` like [`Checker::check_text`], and also return its remote links for the
+    /// run to check once all files are read.
+    pub fn check_file(&self, path: &Path, rel: &str, text: &str) -> Result<Checked, String> {
+        let mut remote = Vec::new();
         let mut diagnostics = match self.read_front(text) {
-            Front::Absent => self.missing(rel, text).into_iter().collect(),
-            Front::Broken(diagnostic) => vec![diagnostic],
+            Front::Absent => {
+                let mut found: Vec<Diagnostic> = self.missing(rel, text).into_iter().collect();
+                self.links(path, text, None, None, &mut found, &mut remote);
+                found
+            }
+            Front::Broken(diagnostic) => {
+                let mut found = vec![diagnostic];
+                self.links(path, text, None, None, &mut found, &mut remote);
+                found
+            }
             Front::Parsed {
                 format,
                 open,
@@ -83,12 +120,23 @@ impl<'a> Checker<'a> {
                     block: block.clone(),
                 };
                 let mut found = validate::validate(&schema, &front);
+                let document = Some(&schema.document);
+                self.links(path, text, Some(&root), document, &mut found, &mut remote);
                 let mut suppressions = suppress::Suppressions::find(text, format, block, &root);
                 suppressions.filter(&mut found);
                 found.extend(suppressions.unused(suppress::pending_later));
                 found
             }
         };
+        self.apply_rules(rel, &mut diagnostics);
+        Ok(Checked {
+            diagnostics,
+            remote,
+        })
+    }
+
+    /// `[rules]` and `[[overrides]]`: each diagnostic's severity, or gone; then sorted.
+    pub fn apply_rules(&self, rel: &str, diagnostics: &mut Vec<Diagnostic>) {
         diagnostics.retain_mut(
             |d| match self.config.severity_for(rel, d.code, d.severity) {
                 Some(severity) => {
@@ -99,7 +147,38 @@ impl<'a> Checker<'a> {
             },
         );
         diagnostics.sort_by(|a, b| (a.span.start, a.code.name).cmp(&(b.span.start, b.code.name)));
-        Ok(diagnostics)
+    }
+
+    /// Remote link findings of a file, after its suppression comments.
+    pub fn suppress_remote(&self, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+        if let Front::Parsed {
+            format,
+            block,
+            root,
+            ..
+        } = self.read_front(text)
+        {
+            suppress::Suppressions::find(text, format, block, &root).filter(diagnostics);
+        }
+    }
+
+    /// The file's links: local ones checked now (into `found`), remote ones kept.
+    fn links(
+        &self,
+        path: &Path,
+        text: &str,
+        root: Option<&Node>,
+        schema: Option<&serde_json::Value>,
+        found: &mut Vec<Diagnostic>,
+        remote: &mut Vec<Link>,
+    ) {
+        if self.config.links.check == LinkCheck::None {
+            return;
+        }
+        let body = links::body_start(text);
+        let all = links::collect(text, body, root, schema, &self.config.links);
+        found.extend(links::check_local(path, text, body, &all, &self.roots));
+        remote.extend(all.into_iter().filter(|l| is_remote(&l.url)));
     }
 
     /// Fix `text` with every fix at least as safe as `level`, pass after pass, until no

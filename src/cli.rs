@@ -55,9 +55,18 @@ pub struct CheckArgs {
     /// Use this config file instead of the nearest fmlint.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Make no network request.
+    /// Make no network request (local links are still checked).
     #[arg(long)]
     pub offline: bool,
+    /// Ask every remote link again instead of trusting the link cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Let link checks reach loopback and private addresses.
+    #[arg(long)]
+    pub allow_private: bool,
+    /// Report unreachable links (timeouts, 429, 5xx) as errors, not warnings.
+    #[arg(long)]
+    pub strict_links: bool,
     /// Print diagnostics only: no summary, nothing when clean.
     #[arg(long, short)]
     pub quiet: bool,

@@ -5,7 +5,7 @@ use fmlint::cli::{CheckArgs, Cli, Command, ExplainArgs, InitArgs, SchemaArgs};
 use fmlint::config::Config;
 use fmlint::diagnostic::Applicability;
 use fmlint::report::{self, OutputFormat};
-use fmlint::run::{self, FixRequest, Outcome, Request};
+use fmlint::run::{self, FixRequest, LinkFlags, Outcome, Request};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,12 +65,21 @@ fn check(mut args: CheckArgs) -> u8 {
         write: args.fix && !args.diff,
     });
     let from_stdin = stdin.is_some();
+    let human = args.format.unwrap_or(OutputFormat::Human) == OutputFormat::Human;
+    let links = LinkFlags {
+        offline: args.offline,
+        no_cache: args.no_cache,
+        allow_private: args.allow_private,
+        strict: args.strict_links,
+        progress: human && !args.quiet && !args.diff && std::io::stderr().is_terminal(),
+    };
     let request = Request {
         paths: args.paths,
         schema: args.schema,
         jobs: args.jobs.unwrap_or(0),
         stdin,
         fix,
+        links,
     };
     let mut outcome = match run::run(&request, &config, &cwd) {
         Ok(outcome) => outcome,
@@ -144,6 +153,24 @@ fn report_problems(outcome: &Outcome) {
     }
     for error in &outcome.errors {
         let _ = writeln!(stderr, "fmlint: error: {error}");
+    }
+    for warning in &outcome.warnings {
+        let _ = writeln!(stderr, "fmlint: warning: {warning}");
+    }
+    if let Some(links) = &outcome.links {
+        let mut notes = Vec::new();
+        if links.skipped_offline > 0 {
+            notes.push(format!("{} not checked (--offline)", links.skipped_offline));
+        }
+        if links.skipped_policy > 0 {
+            notes.push(format!(
+                "{} not requested: private or loopback address (--allow-private)",
+                links.skipped_policy
+            ));
+        }
+        if !notes.is_empty() {
+            let _ = writeln!(stderr, "fmlint: remote links: {}", notes.join("; "));
+        }
     }
 }
 

@@ -116,6 +116,11 @@ pub struct Fetcher {
 }
 
 impl Fetcher {
+    /// Whether DNS answered for at least one name this run (see [`DnsCache::resolved_any`]).
+    pub fn dns_works(&self) -> bool {
+        self.dns.resolved_any()
+    }
+
     /// A fetcher whose requests all end by `deadline`. Must run inside a tokio runtime.
     pub fn new(
         options: FetchOptions,

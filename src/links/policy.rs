@@ -124,7 +124,13 @@ type Lookup = Arc<OnceCell<Result<Vec<IpAddr>, DnsError>>>;
 #[derive(Default)]
 pub struct DnsCache {
     names: Mutex<HashMap<String, Lookup>>,
+    /// Whether any name resolved this run: without that, "no such name" may only mean
+    /// that there is no network.
+    resolved_any: std::sync::atomic::AtomicBool,
 }
+
+/// The start of the reason given for a name that does not exist.
+pub const NO_SUCH_NAME: &str = "does not exist (DNS";
 
 impl DnsCache {
     /// The addresses of `host` (a lowercase name).
@@ -136,9 +142,20 @@ impl DnsCache {
             .entry(host.to_string())
             .or_default()
             .clone();
-        cell.get_or_init(|| system_lookup(host.to_string()))
+        let result = cell
+            .get_or_init(|| system_lookup(host.to_string()))
             .await
-            .clone()
+            .clone();
+        if result.is_ok() {
+            self.resolved_any
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        result
+    }
+
+    /// Whether any lookup of this run found an address.
+    pub fn resolved_any(&self) -> bool {
+        self.resolved_any.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
 
@@ -164,7 +181,7 @@ async fn system_lookup(host: String) -> Result<Vec<IpAddr>, DnsError> {
             .any(|m| message.contains(m));
             if definitive {
                 Err(DnsError::NoSuchName(format!(
-                    "`{host}` does not exist (DNS: {message})"
+                    "`{host}` {NO_SUCH_NAME}: {message})"
                 )))
             } else {
                 Err(DnsError::Failed(format!(

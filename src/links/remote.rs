@@ -9,7 +9,7 @@
 
 use super::cache::Cache;
 use super::fetch::{Answer, FetchOptions, Fetcher};
-use super::policy::AddressPolicy;
+use super::policy::{AddressPolicy, NO_SUCH_NAME};
 use super::target::{classify, Target};
 use super::{verdict, Link};
 use crate::codes;
@@ -303,6 +303,18 @@ fn fetch_all(
             }
             if let Some(bar) = &bar {
                 bar.inc(1);
+            }
+        }
+        if !fetcher.dns_works() {
+            // Not one name resolved: the network is down, not every host gone.
+            for (_, answer) in &mut answers {
+                if let Answer::Broken { reason, .. } = answer {
+                    if reason.contains(NO_SUCH_NAME) {
+                        *answer = Answer::Unreachable {
+                            reason: format!("{reason}; no name resolved in this run, so the network or DNS looks down"),
+                        };
+                    }
+                }
             }
         }
         Ok::<_, String>((answers, fetcher.requests.load(Ordering::Relaxed)))

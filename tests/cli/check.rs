@@ -10,6 +10,19 @@ fn seed_post_passes_clean_with_no_configuration() {
 }
 
 #[test]
+fn without_a_network_remote_links_are_warnings_never_errors() {
+    // This machine has no route out: the seed post's remote thumbnail and links cannot
+    // be checked, which is a warning (or nothing, when the network answers), never an error.
+    let run = run(
+        &fixtures(),
+        &["--online", "--format", "json", "posts/seed-post.md"],
+    );
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["summary"]["errors"], 0);
+}
+
+#[test]
 fn check_subcommand_and_default_are_the_same() {
     let a = run(&fixtures(), &["posts/mistakes.md"]);
     let b = run(&fixtures(), &["check", "posts/mistakes.md"]);
@@ -169,4 +182,43 @@ fn nesting_at_the_configured_maximum_is_validated_not_crashed() {
     // Parsed and validated: the only findings are the schema's missing fields.
     assert!(codes(&doc).iter().all(|c| c == "schema/required"), "{doc}");
     assert_eq!(doc["summary"]["files"], 2);
+}
+
+#[test]
+fn links_are_checked_through_the_binary() {
+    let post = "---\ntitle: x\ndate: 2025-02-11\nlang: [en]\nwidgets: [search]\nthumbnail: /img/none.png\n---\n[ok](other.md) [gone](missing.md) [remote](https://example.com/x)\n";
+    let dir = tree(&[
+        ("site/hugo.toml", ""),
+        ("site/content/a.md", post),
+        ("site/content/other.md", GOOD),
+    ]);
+    let run = run(dir.path(), &["--format", "json", "site"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(run.status, 1);
+    assert_eq!(codes(&doc), ["link/missing-file", "link/missing-file"]);
+    let text = post;
+    let spans: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let start = d["offset"].as_u64().unwrap() as usize;
+            &text[start..start + d["length"].as_u64().unwrap() as usize]
+        })
+        .collect();
+    assert_eq!(spans, ["/img/none.png", "missing.md"]);
+    assert!(
+        run.stderr.contains("1 not checked (--offline)"),
+        "{}",
+        run.stderr
+    );
+    let config = tree(&[
+        ("fmlint.toml", "[links]\ncheck = \"none\"\n"),
+        ("a.md", post),
+    ]);
+    assert_eq!(
+        json(config.path(), &["a.md"]).0,
+        0,
+        "links.check = none checks no link"
+    );
 }

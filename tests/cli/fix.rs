@@ -347,7 +347,7 @@ fn a_fix_that_would_break_the_syntax_is_thrown_away_and_the_others_kept() {
     let (status, doc) = json(dir.path(), &["--fix", "a.md"]);
     assert_eq!(status, 1);
     assert_eq!(doc["summary"]["fixed"], 2);
-    assert_eq!(codes(&doc), ["schema/type"]);
+    assert_eq!(codes(&doc), ["link/missing-file", "schema/type"]);
     let fixed = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
     assert!(
         fixed.contains("lang:\n  - en\n") && fixed.contains("  - search\n"),

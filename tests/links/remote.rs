@@ -381,9 +381,16 @@ fn a_name_that_does_not_exist_is_broken() {
         Err(e) => e.to_string().contains("Name or service not known"),
     };
     let cache = tempfile::tempdir().unwrap();
-    let text = format!("[a](https://{host}/x)");
+    // Alone, a name that does not resolve may only mean there is no network at all.
+    let alone = format!("[a](https://{host}/x)");
     let mut options = options(cache.path());
     options.policy.allow_private = false;
+    options.no_cache = true;
+    let (findings, _, _) = links::check_remote(requests(0, &alone), &options, false);
+    assert_eq!(findings[0].1.code.name, "link/unreachable");
+    assert!(findings[0].1.message.contains("network or DNS looks down"));
+    // With another name resolving (`localhost`, skipped by the policy), DNS works.
+    let text = format!("[a](https://{host}/x) [b](http://localhost:9/)");
     let (findings, summary, _) = links::check_remote(requests(0, &text), &options, false);
     assert_eq!(findings.len(), 1);
     let expected = if nxdomain {

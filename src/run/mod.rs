@@ -7,10 +7,13 @@ use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::discover::{self, Skip, Target};
 use crate::fix::write::write_fixed;
+use crate::links::{Link, RemoteSummary};
 use crate::read::{self, Contents};
 use crate::schema::Schemas;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+
+mod remote;
 
 /// Stack size of the worker threads: deep but bounded front matter must fit.
 const WORKER_STACK: usize = 16 * 1024 * 1024;
@@ -26,6 +29,7 @@ pub struct Request {
     pub stdin: Option<(PathBuf, Vec<u8>)>,
     /// Fix files, and how.
     pub fix: Option<FixRequest>,
+    pub links: LinkFlags,
 }
 
 /// What `--fix`, `--unsafe-fixes` and `--diff` ask for.
@@ -48,6 +52,38 @@ pub struct FileReport {
     pub original: Option<String>,
     /// How many fixes were applied.
     pub fixes: usize,
+    /// Where the file is (to read it again for late findings); `None` for standard input.
+    pub file: Option<PathBuf>,
+    /// The path relative to the config root, for `[rules]` and `[[overrides]]`.
+    pub rel: String,
+    /// Remote links waiting for the run's link phase.
+    pub remote: Vec<Link>,
+}
+
+impl FileReport {
+    fn new(target: &Target, file: Option<&Path>) -> Self {
+        FileReport {
+            path: target.display.clone(),
+            diagnostics: Vec::new(),
+            source: Vec::new(),
+            original: None,
+            fixes: 0,
+            file: file.map(Path::to_path_buf),
+            rel: target.rel.clone(),
+            remote: Vec::new(),
+        }
+    }
+}
+
+/// What the link phase is asked to do, from the command line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LinkFlags {
+    pub offline: bool,
+    pub no_cache: bool,
+    pub allow_private: bool,
+    pub strict: bool,
+    /// Show a progress bar on stderr while remote links are checked.
+    pub progress: bool,
 }
 
 /// Everything a run found.
@@ -67,6 +103,10 @@ pub struct Outcome {
     pub fix_level: Applicability,
     /// The final text of standard input, when it was read.
     pub stdin_text: Option<String>,
+    /// What the link phase did, when there were remote links.
+    pub links: Option<RemoteSummary>,
+    /// Things the user should know that are not findings (a corrupt cache ignored).
+    pub warnings: Vec<String>,
 }
 
 impl Outcome {
@@ -117,7 +157,14 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         if !config.exclude.is_match(&target.rel) {
             let absolute = cwd.join(path);
             let contents = read::decode(bytes.clone());
-            let result = check_contents(&checker, &target, &absolute, contents, stdin_fix);
+            let mut result = check_contents(&checker, &target, &absolute, contents, stdin_fix);
+            if let FileResult::Checked(report) = &mut result {
+                // Standard input exists nowhere else: keep its text.
+                report.file = None;
+                if report.source.is_empty() {
+                    report.source = bytes.clone();
+                }
+            }
             if let FileResult::Checked(report) = &result {
                 if report.original.is_some() {
                     outcome.stdin_text = Some(String::from_utf8_lossy(&report.source).into_owned());
@@ -144,6 +191,7 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
     for result in results {
         collect(&mut outcome, result);
     }
+    remote::check_links(&mut outcome, &checker, request);
     outcome.reports.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.checked.sort();
     outcome.errors.sort();
@@ -163,7 +211,10 @@ fn collect(outcome: &mut Outcome, result: FileResult) {
         FileResult::Checked(report) => {
             outcome.files += 1;
             outcome.checked.push(report.path.clone());
-            if !report.diagnostics.is_empty() || report.original.is_some() {
+            if !report.diagnostics.is_empty()
+                || report.original.is_some()
+                || !report.remote.is_empty()
+            {
                 outcome.reports.push(report);
             }
         }
@@ -195,6 +246,8 @@ fn check_contents(
     contents: Contents,
     fix: Option<FixRequest>,
 ) -> FileResult {
+    let on_disk = fix.is_none_or(|f| f.write);
+    let mut report = FileReport::new(target, on_disk.then_some(absolute));
     let text = match contents {
         Contents::Text(text) => text,
         Contents::Rejected { diagnostic, bytes } => {
@@ -202,61 +255,52 @@ fn check_contents(
                 checker
                     .config
                     .severity_for(&target.rel, diagnostic.code, diagnostic.severity);
-            let diagnostics: Vec<Diagnostic> = kept
+            report.diagnostics = kept
                 .map(|severity| Diagnostic {
                     severity,
                     ..diagnostic
                 })
                 .into_iter()
                 .collect();
-            let source = if diagnostics.is_empty() {
-                Vec::new()
-            } else {
-                bytes
-            };
-            return FileResult::Checked(FileReport {
-                path: target.display.clone(),
-                diagnostics,
-                source,
-                original: None,
-                fixes: 0,
-            });
-        }
-    };
-    let Some(fix) = fix else {
-        return match checker.check_text(absolute, &target.rel, &text) {
-            Ok(diagnostics) => {
-                let source = if diagnostics.is_empty() {
-                    Vec::new()
-                } else {
-                    text.into_bytes()
-                };
-                FileResult::Checked(FileReport {
-                    path: target.display.clone(),
-                    diagnostics,
-                    source,
-                    original: None,
-                    fixes: 0,
-                })
+            if !report.diagnostics.is_empty() {
+                report.source = bytes;
             }
-            Err(error) => FileResult::Failed(error),
-        };
-    };
-    let fixed = match checker.fix_text(absolute, &target.rel, &text, fix.level) {
-        Ok(fixed) => fixed,
-        Err(error) => return FileResult::Failed(error),
-    };
-    let changed = fixed.text != text;
-    if changed && fix.write {
-        if let Err(error) = write_fixed(absolute, text.as_bytes(), fixed.text.as_bytes()) {
-            return FileResult::Failed(error.to_string());
+            return FileResult::Checked(report);
         }
+    };
+    let text = match fix {
+        None => text,
+        Some(fix) => {
+            let fixed = match checker.fix_text(absolute, &target.rel, &text, fix.level) {
+                Ok(fixed) => fixed,
+                Err(error) => return FileResult::Failed(error),
+            };
+            if fixed.text != text {
+                if fix.write {
+                    if let Err(error) =
+                        write_fixed(absolute, text.as_bytes(), fixed.text.as_bytes())
+                    {
+                        return FileResult::Failed(error.to_string());
+                    }
+                }
+                report.original = Some(text);
+            }
+            report.fixes = fixed.fixes;
+            fixed.text
+        }
+    };
+    match checker.check_file(absolute, &target.rel, &text) {
+        Ok(checked) => {
+            report.diagnostics = checked.diagnostics;
+            report.remote = checked.remote;
+            // Kept to show findings, or when it exists nowhere else (standard input,
+            // --diff); otherwise read again if the link phase finds something.
+            if !report.diagnostics.is_empty() || report.file.is_none() || report.original.is_some()
+            {
+                report.source = text.into_bytes();
+            }
+            FileResult::Checked(report)
+        }
+        Err(error) => FileResult::Failed(error),
     }
-    FileResult::Checked(FileReport {
-        path: target.display.clone(),
-        diagnostics: fixed.diagnostics,
-        source: fixed.text.into_bytes(),
-        original: changed.then_some(text),
-        fixes: fixed.fixes,
-    })
 }
