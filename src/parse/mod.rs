@@ -9,6 +9,7 @@ pub mod json;
 mod testing;
 pub mod toml;
 pub mod yaml;
+mod yaml_fast;
 
 use crate::tree::Span;
 

@@ -36,6 +36,18 @@ use crate::tree::{Entry, Node, Span, Value};
 /// `<<` or a scalar not matching its core tag), [`ParseErrorKind::DuplicateKey`] at a repeated
 /// key, [`ParseErrorKind::Limit`] past `limits.max_depth` or `limits.max_alias_nodes`.
 pub fn parse(src: &str, block: Range<usize>, limits: &Limits) -> Result<Node, ParseError> {
+    if let Some(node) = super::yaml_fast::parse(src, block.clone(), limits) {
+        return Ok(node);
+    }
+    parse_full(src, block, limits)
+}
+
+/// [`parse`] without the fast path: always runs granit-parser.
+pub(super) fn parse_full(
+    src: &str,
+    block: Range<usize>,
+    limits: &Limits,
+) -> Result<Node, ParseError> {
     let Some(text) = src.get(block.clone()) else {
         let at = block.start.min(src.len());
         return Err(ParseError::new(
@@ -738,7 +750,7 @@ fn resolve(
 }
 
 /// The core-schema value of a plain scalar, or `None` when it is a string.
-fn plain(s: &str) -> Option<Value> {
+pub(super) fn plain(s: &str) -> Option<Value> {
     let b = s.as_bytes();
     match b.first() {
         None => Some(Value::Null),

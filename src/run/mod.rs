@@ -11,7 +11,9 @@ use crate::links::{Link, RemoteSummary};
 use crate::read::{self, Contents};
 use crate::schema::Schemas;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 mod remote;
 
@@ -146,6 +148,8 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let offline_urls = OfflineUrls::default();
+    let offline = request.links.offline.then_some(&offline_urls);
     let mut outcome = Outcome {
         fix_level: request.fix.map_or(Applicability::Safe, |f| f.level),
         ..Outcome::default()
@@ -157,7 +161,8 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         if !config.exclude.is_match(&target.rel) {
             let absolute = cwd.join(path);
             let contents = read::decode(bytes.clone());
-            let mut result = check_contents(&checker, &target, &absolute, contents, stdin_fix);
+            let mut result =
+                check_contents(&checker, &target, &absolute, contents, stdin_fix, offline);
             if let FileResult::Checked(report) = &mut result {
                 // Standard input exists nowhere else: keep its text.
                 report.file = None;
@@ -185,13 +190,23 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         found
             .targets
             .par_iter()
-            .map(|target| check_target(&checker, target, cwd, request.fix))
+            .map(|target| check_target(&checker, target, cwd, request.fix, offline))
             .collect()
     });
     for result in results {
         collect(&mut outcome, result);
     }
     remote::check_links(&mut outcome, &checker, request);
+    let not_asked = offline_urls
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .len();
+    if not_asked > 0 {
+        outcome.links = Some(RemoteSummary {
+            skipped_offline: not_asked,
+            ..RemoteSummary::default()
+        });
+    }
     outcome.reports.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.checked.sort();
     outcome.errors.sort();
@@ -223,15 +238,19 @@ fn collect(outcome: &mut Outcome, result: FileResult) {
     }
 }
 
+/// Where `--offline` runs put the remote URLs they will not ask (to count them).
+type OfflineUrls = Mutex<HashSet<String>>;
+
 fn check_target(
     checker: &Checker,
     target: &Target,
     cwd: &Path,
     fix: Option<FixRequest>,
+    offline: Option<&OfflineUrls>,
 ) -> FileResult {
     let absolute = cwd.join(&target.path);
     match read::read_file(&absolute, checker.config.max_file_size) {
-        Ok(contents) => check_contents(checker, target, &absolute, contents, fix),
+        Ok(contents) => check_contents(checker, target, &absolute, contents, fix, offline),
         Err(err) => FileResult::Skipped(Skip {
             path: target.display.clone(),
             reason: format!("cannot read: {err}"),
@@ -245,6 +264,7 @@ fn check_contents(
     absolute: &Path,
     contents: Contents,
     fix: Option<FixRequest>,
+    offline: Option<&OfflineUrls>,
 ) -> FileResult {
     let on_disk = fix.is_none_or(|f| f.write);
     let mut report = FileReport::new(target, on_disk.then_some(absolute));
@@ -292,7 +312,13 @@ fn check_contents(
     match checker.check_file(absolute, &target.rel, &text) {
         Ok(checked) => {
             report.diagnostics = checked.diagnostics;
-            report.remote = checked.remote;
+            match offline {
+                Some(urls) => urls
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(checked.remote.into_iter().map(|link| link.url)),
+                None => report.remote = checked.remote,
+            }
             // Kept to show findings, or when it exists nowhere else (standard input,
             // --diff); otherwise read again if the link phase finds something.
             if !report.diagnostics.is_empty() || report.file.is_none() || report.original.is_some()
