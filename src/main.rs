@@ -23,13 +23,9 @@ fn main() -> ExitCode {
 }
 
 fn check(mut args: CheckArgs) -> u8 {
-    let cwd = match std::env::current_dir() {
-        Ok(cwd) => cwd,
-        Err(e) => return fail(&format!("cannot read the working directory: {e}")),
-    };
-    let config = match Config::load(args.config.as_deref(), &cwd) {
-        Ok(config) => config,
-        Err(e) => return fail(&e.to_string()),
+    let (cwd, config) = match working_config(args.config.as_deref()) {
+        Ok(found) => found,
+        Err(status) => return status,
     };
     let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
     args.paths.retain(|p| p.as_os_str() != "-");
@@ -215,14 +211,18 @@ fn init(args: &InitArgs) -> u8 {
     }
 }
 
+/// The working directory and the config that applies there (or the exit status).
+fn working_config(explicit: Option<&std::path::Path>) -> Result<(PathBuf, Config), u8> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| fail(&format!("cannot read the working directory: {e}")))?;
+    let config = Config::load(explicit, &cwd).map_err(|e| fail(&e.to_string()))?;
+    Ok((cwd, config))
+}
+
 fn schema(args: &SchemaArgs) -> u8 {
-    let cwd = match std::env::current_dir() {
-        Ok(cwd) => cwd,
-        Err(e) => return fail(&format!("cannot read the working directory: {e}")),
-    };
-    let config = match Config::load(args.config.as_deref(), &cwd) {
-        Ok(config) => config,
-        Err(e) => return fail(&e.to_string()),
+    let (cwd, config) = match working_config(args.config.as_deref()) {
+        Ok(found) => found,
+        Err(status) => return status,
     };
     let cli_schema = args.schema.as_ref().map(|s| cwd.join(s));
     let schemas = fmlint::schema::Schemas::new(&config, cli_schema);
