@@ -55,21 +55,31 @@ pub(super) fn parse(src: &str, block: Range<usize>, limits: &Limits) -> Option<N
 /// non-printable (DEL, C1 controls, U+FFFE/U+FFFF), no BOM and no U+2028/U+2029.
 fn simple_chars(bytes: &[u8]) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const LOW7: u64 = ONES * 0x7f;
     const HIGH: u64 = ONES * 0x80;
-    // Whether some byte of `w` is below `n` (n <= 0x80), or equal to `n`.
-    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH != 0;
-    let has = |w: u64, n: u64| below(w ^ (ONES * n), 1);
+    // Exact per-byte masks (the high bit of each byte): byte < n (n <= 0x80), byte == c.
+    let below = |w: u64, n: u64| !(((w & LOW7) + ONES * (0x80 - n)) | w) & HIGH;
+    let equal = |w: u64, c: u64| {
+        let x = w ^ (ONES * c);
+        !(((x & LOW7) + LOW7) | x) & HIGH
+    };
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
-        // Most words have none of the bytes that need a closer look.
-        if (below(w, 0x20) || has(w, 0x7f) || has(w, 0xC2) || has(w, 0xE2) || has(w, 0xEF))
-            && !(at..at + 8).all(|i| simple_char(bytes, i))
-        {
-            return false;
+        // The bytes that need a closer look: controls but `\n`, DEL, and the lead bytes
+        // of the few multi-byte characters to reject.
+        let mut flagged = (below(w, 0x20) & !equal(w, u64::from(b'\n'))) | equal(w, 0x7f);
+        if w & HIGH != 0 {
+            flagged |= equal(w, 0xC2) | equal(w, 0xE2) | equal(w, 0xEF);
+        }
+        while flagged != 0 {
+            if !simple_char(bytes, at + flagged.trailing_zeros() as usize / 8) {
+                return false;
+            }
+            flagged &= flagged - 1;
         }
         at += 8;
     }
@@ -167,6 +177,7 @@ impl Fast<'_> {
         let col = first.indent();
         let b = self.bytes;
         let mut entries: Vec<Entry> = Vec::with_capacity(24);
+        let mut seen = 0_u64;
         while let Some(line) = self.peek() {
             if line.indent() != col || entries.len() >= MAX_KEYS {
                 return None;
@@ -197,9 +208,12 @@ impl Fast<'_> {
                 self.inline(i, line.end, true)?
             };
             let key = &self.text[key_start..key_end];
-            if entries.iter().any(|e| e.key == key) {
+            // A cheap filter in front of the duplicate scan.
+            let bit = 1 << ((key.len() * 7 + usize::from(b[key_start] ^ b[key_end - 1])) & 63);
+            if seen & bit != 0 && entries.iter().any(|e| e.key == key) {
                 return None;
             }
+            seen |= bit;
             entries.push(Entry {
                 key: key.to_owned(),
                 key_span: self.span(key_start, key_end),
@@ -531,7 +545,7 @@ mod tests {
             return;
         };
         let (mut yaml, mut fast) = (0, 0);
-        for entry in entries.flatten().take(200) {
+        for entry in entries.flatten() {
             let text = std::fs::read_to_string(entry.path()).unwrap();
             if let Some(block) = yaml_block(&text) {
                 yaml += 1;
@@ -1045,6 +1059,14 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn simple_chars_is_a_per_byte_check(
+            s in "[\\x00-\\x7f\u{80}-\u{ff}\u{2027}-\u{2029}\u{fefe}-\u{feff}\u{fffd}-\u{ffff}中：“]{0,40}",
+        ) {
+            let b = s.as_bytes();
+            prop_assert_eq!(simple_chars(b), (0..b.len()).all(|i| simple_char(b, i)));
+        }
 
         #[test]
         fn random_front_matter_matches_the_full_parser((yaml, clean) in front_matter()) {
