@@ -120,8 +120,8 @@ impl<'a> Checker<'a> {
                     block: block.clone(),
                 };
                 let mut found = validate::validate(&schema, &front);
-                let document = Some(&schema.document);
-                self.links(path, text, Some(&root), document, &mut found, &mut remote);
+                let fields = Some(&schema.url_fields);
+                self.links(path, text, Some(&root), fields, &mut found, &mut remote);
                 let mut suppressions = suppress::Suppressions::find(text, format, block, &root);
                 suppressions.filter(&mut found);
                 found.extend(suppressions.unused(suppress::pending_later));
@@ -168,7 +168,7 @@ impl<'a> Checker<'a> {
         path: &Path,
         text: &str,
         root: Option<&Node>,
-        schema: Option<&serde_json::Value>,
+        url_fields: Option<&links::UrlFields>,
         found: &mut Vec<Diagnostic>,
         remote: &mut Vec<Link>,
     ) {
@@ -176,7 +176,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let body = links::body_start(text);
-        let all = links::collect(text, body, root, schema, &self.config.links);
+        let all = links::collect(text, body, root, url_fields, &self.config.links);
         found.extend(links::check_local(path, text, body, &all, &self.roots));
         remote.extend(all.into_iter().filter(|l| is_remote(&l.url)));
     }

@@ -11,7 +11,7 @@
 //! front-matter path (a thumbnail) may also live in `static/`. Pages Hugo generates
 //! (`/`, `/tags/...`, `/categories/...`, `/page/N/`, feeds, sitemap) are never missing.
 
-use super::target::{classify, Target};
+use super::target::{classify_local, Target};
 use super::{anchors, Link, LinkKind};
 use crate::codes;
 use crate::config::{LinkCheck, LinksConfig};
@@ -171,7 +171,7 @@ pub fn check_local(
         if roots.excluded(&link.url) {
             continue;
         }
-        match classify(&link.url) {
+        match classify_local(&link.url) {
             Target::Fragment(fragment) => {
                 let ids = own();
                 if !anchors::has(ids, &fragment) {

@@ -24,7 +24,7 @@
 //! - Once per run: `LocalRoots::new(&config.links, &config.root)` (shared by the workers)
 //!   and `RemoteOptions::from_config(&config.links)`, then set `offline`, `no_cache`,
 //!   `policy.allow_private |= --allow-private` and `strict |= --strict-links`.
-//! - Per file: `let body = body_start(text)`; `collect(text, body, root, Some(&schema.document),
+//! - Per file: `let body = body_start(text)`; `collect(text, body, root, Some(&schema.url_fields),
 //!   &config.links)` (`root` is `None` when the front matter is missing or unreadable; body
 //!   links are still collected); `check_local(absolute_path, text, body, &links, &roots)`;
 //!   keep the links for phase 2.
@@ -48,6 +48,7 @@ pub mod verdict;
 use crate::config::{LinkCheck, LinksConfig};
 use crate::tree::{Node, Span};
 
+pub use fields::UrlFields;
 pub use local::{check_local, LocalRoots};
 pub use policy::AddressPolicy;
 pub use remote::{check_remote, RemoteOptions, RemoteRequest, RemoteSummary};
@@ -103,20 +104,20 @@ impl LinkKind {
 ///
 /// `text` is the whole file, `body_start` the offset just after the front matter's closing
 /// delimiter line (0 if there is none; see [`body_start`]), `root` the parsed front matter
-/// and `schema` the schema document that applied to it. With `links.check = "none"`
+/// and `url_fields` the URL fields of the schema that applied to it. With `links.check = "none"`
 /// nothing is collected.
 pub fn collect(
     text: &str,
     body_start: usize,
     root: Option<&Node>,
-    schema: Option<&serde_json::Value>,
+    url_fields: Option<&fields::UrlFields>,
     config: &LinksConfig,
 ) -> Vec<Link> {
     if config.check == LinkCheck::None {
         return Vec::new();
     }
     let mut links = match root {
-        Some(root) => fields::collect(text, root, schema, &config.fields),
+        Some(root) => fields::collect(text, root, url_fields, &config.fields),
         None => Vec::new(),
     };
     let body_start = floor_boundary(text, body_start);

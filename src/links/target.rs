@@ -30,6 +30,17 @@ pub enum Target {
 
 /// Classify the link URL `url` (entities already decoded).
 pub fn classify(url: &str) -> Target {
+    classify_with(url, remote)
+}
+
+/// Classify `url` for the local phase, which leaves http(s) URLs to the remote phase:
+/// those come back as [`Target::Ignored`] without the cost of parsing them.
+pub fn classify_local(url: &str) -> Target {
+    classify_with(url, |_| Target::Ignored)
+}
+
+/// [`classify`], with `remote` deciding what an http(s) URL is.
+fn classify_with(url: &str, remote: impl Fn(&str) -> Target) -> Target {
     let url = url.trim();
     if url.is_empty() || url.contains("{{") {
         return Target::Ignored;
@@ -161,5 +172,15 @@ mod tests {
             }
         );
         assert_eq!(classify("#%E4%B8%AD"), Target::Fragment("中".into()));
+        for url in [
+            "https://a.example/x",
+            "//a.example/x",
+            "HTTP://a",
+            "http://",
+        ] {
+            assert_eq!(classify_local(url), Target::Ignored, "{url}");
+        }
+        assert_eq!(classify_local("#top"), classify("#top"));
+        assert_eq!(classify_local("../a.md#x"), classify("../a.md#x"));
     }
 }

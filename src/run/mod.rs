@@ -190,7 +190,7 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         found
             .targets
             .par_iter()
-            .map(|target| check_target(&checker, target, cwd, request.fix, offline))
+            .map(|target| check_target(&checker, target, cwd, request.fix, offline).slim())
             .collect()
     });
     for result in results {
@@ -217,29 +217,52 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
 /// What checking one file produced.
 enum FileResult {
     Checked(FileReport),
+    /// A file checked with nothing to report, of which only the path is kept: a run over
+    /// a large tree holds a few bytes per clean file, not its whole report.
+    Clean(String),
     Skipped(Skip),
     Failed(String),
 }
 
+impl FileResult {
+    fn slim(self) -> Self {
+        match self {
+            FileResult::Checked(report)
+                if report.diagnostics.is_empty()
+                    && report.original.is_none()
+                    && report.remote.is_empty() =>
+            {
+                FileResult::Clean(report.path)
+            }
+            other => other,
+        }
+    }
+}
+
 fn collect(outcome: &mut Outcome, result: FileResult) {
-    match result {
+    match result.slim() {
         FileResult::Checked(report) => {
             outcome.files += 1;
             outcome.checked.push(report.path.clone());
-            if !report.diagnostics.is_empty()
-                || report.original.is_some()
-                || !report.remote.is_empty()
-            {
-                outcome.reports.push(report);
-            }
+            outcome.reports.push(report);
+        }
+        FileResult::Clean(path) => {
+            outcome.files += 1;
+            outcome.checked.push(path);
         }
         FileResult::Skipped(skip) => outcome.skipped.push(skip),
         FileResult::Failed(error) => outcome.errors.push(error),
     }
 }
 
-/// Where `--offline` runs put the remote URLs they will not ask (to count them).
-type OfflineUrls = Mutex<HashSet<String>>;
+/// Where `--offline` runs put the remote URLs they will not ask, to count them: a hash of
+/// each, since only their number is reported (a collision would undercount by one).
+type OfflineUrls = Mutex<HashSet<u64>>;
+
+fn url_hash(url: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(url)
+}
 
 fn check_target(
     checker: &Checker,
@@ -316,7 +339,7 @@ fn check_contents(
                 Some(urls) => urls
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .extend(checked.remote.into_iter().map(|link| link.url)),
+                    .extend(checked.remote.iter().map(|link| url_hash(&link.url))),
                 None => report.remote = checked.remote,
             }
             // Kept to show findings, or when it exists nowhere else (standard input,

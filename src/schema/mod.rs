@@ -27,6 +27,8 @@ pub struct Schema {
     pub validator: jsonschema::Validator,
     /// The schema document, for looking up what a failing keyword allows.
     pub document: serde_json::Value,
+    /// The fields the schema marks as URLs, for the link checker.
+    pub url_fields: crate::links::UrlFields,
 }
 
 /// Which schema applies, before compilation.
@@ -161,10 +163,12 @@ fn compile(key: &Key) -> Result<Schema, String> {
     let validator = options
         .build(&document)
         .map_err(|e| format!("schema {name} is not a valid JSON Schema: {e}"))?;
+    let url_fields = crate::links::UrlFields::new(&document);
     Ok(Schema {
         name,
         validator,
         document,
+        url_fields,
     })
 }
 

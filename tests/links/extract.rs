@@ -138,8 +138,10 @@ fn front_matter(text: &str) -> (Node, usize) {
     (root, links::body_start(text))
 }
 
-fn schema() -> serde_json::Value {
-    serde_json::from_str(fmlint::schema::DEFAULT_TEXT).expect("default schema")
+fn schema() -> links::UrlFields {
+    let document: serde_json::Value =
+        serde_json::from_str(fmlint::schema::DEFAULT_TEXT).expect("default schema");
+    links::UrlFields::new(&document)
 }
 
 #[test]
