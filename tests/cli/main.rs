@@ -4,6 +4,7 @@ mod check;
 mod config;
 mod discovery;
 mod fix;
+mod limits;
 mod output;
 mod schemas;
 
