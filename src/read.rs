@@ -111,9 +111,9 @@ pub fn decode(bytes: Vec<u8>) -> Contents {
 /// (`-\0-\0` or `\0-\0-`), which a front matter's delimiter always is.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
     let ascii = |b: u8| (0x09..0x7F).contains(&b);
-    match bytes.get(..4)? {
-        &[a, 0, b, 0] if ascii(a) && ascii(b) => Some("little-endian"),
-        &[0, a, 0, b] if ascii(a) && ascii(b) => Some("big-endian"),
+    match *bytes.get(..4)? {
+        [a, 0, b, 0] if ascii(a) && ascii(b) => Some("little-endian"),
+        [0, a, 0, b] if ascii(a) && ascii(b) => Some("big-endian"),
         _ => None,
     }
 }
