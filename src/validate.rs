@@ -531,6 +531,10 @@ fn show(node: &Node) -> String {
         Value::String(s) => format!("`{}`", clip(s)),
         Value::Seq(_) => "a list".into(),
         Value::Map(_) => "a mapping".into(),
+        Value::Float(f) if f.is_nan() => "`.nan`".into(),
+        Value::Float(f) if f.is_infinite() => {
+            format!("`{}.inf`", if *f < 0.0 { "-" } else { "" })
+        }
         other => show_json(&to_json(&Node::new(node.span, other.clone()), false)),
     }
 }

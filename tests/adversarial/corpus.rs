@@ -75,10 +75,20 @@ fn tagged_values() {
 
 #[test]
 fn inf_and_nan_satisfy_no_type() {
-    // `.inf` where a string is wanted and `.nan` where an integer is: both reported.
+    // `.inf` where a string is wanted, `.nan` where an integer is, `-.inf` where an enum
+    // wants a name: all reported, and shown as YAML writes them.
     assert_eq!(
         found("inf-nan.md"),
-        pairs(&[("schema/type", ".inf"), ("schema/type", ".nan")])
+        pairs(&[
+            ("schema/type", ".inf"),
+            ("schema/type", ".nan"),
+            ("schema/enum", "-.inf")
+        ])
+    );
+    let outcome = check_fixture("inf-nan.md");
+    assert_eq!(
+        outcome.case[2]["message"],
+        "`-.inf` is not one of the allowed values for `sidebar`"
     );
 }
 
