@@ -72,6 +72,7 @@ struct RawLinks {
     #[serde(default)]
     exclude: Vec<String>,
     timeout: Option<String>,
+    budget: Option<String>,
     max_concurrency: Option<usize>,
     per_host: Option<usize>,
     cache: Option<PathBuf>,
@@ -145,6 +146,8 @@ pub struct LinksConfig {
     pub check: LinkCheck,
     pub exclude: Vec<regex_lite::Regex>,
     pub timeout: Duration,
+    /// The whole remote phase of a run ends by then; unfinished links are unreachable.
+    pub budget: Duration,
     pub max_concurrency: usize,
     pub per_host: usize,
     pub cache: PathBuf,
@@ -325,6 +328,9 @@ fn rule_table(
 /// Files above this size are not read (`syntax/limit`); `[limits] max_file_size` changes it.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
+/// How long the link checks of one run may take in all; `[links] budget` changes it.
+pub const DEFAULT_LINK_BUDGET: Duration = Duration::from_secs(300);
+
 fn links_config(raw: RawLinks, root: &Path) -> Result<LinksConfig, ConfigError> {
     let exclude = raw
         .exclude
@@ -351,6 +357,10 @@ fn links_config(raw: RawLinks, root: &Path) -> Result<LinksConfig, ConfigError> 
         check: raw.check.unwrap_or_default(),
         exclude,
         timeout: duration(raw.timeout, "links.timeout", Duration::from_secs(10))?,
+        budget: match duration(raw.budget, "links.budget", DEFAULT_LINK_BUDGET)? {
+            Duration::ZERO => return Err(ConfigError("links.budget must be more than 0".into())),
+            budget => budget,
+        },
         max_concurrency: positive(raw.max_concurrency, "links.max_concurrency", 64)?,
         per_host: positive(raw.per_host, "links.per_host", 4)?,
         cache: root.join(raw.cache.unwrap_or_else(|| PathBuf::from(".fmlint-cache"))),
@@ -422,6 +432,7 @@ mod tests {
         assert!(!config.include.is_match("content/post/a.html"));
         assert_eq!(config.front_matter, FrontMatterPolicy::Auto);
         assert_eq!(config.links.timeout, Duration::from_secs(10));
+        assert_eq!(config.links.budget, Duration::from_secs(300));
         assert_eq!(config.links.cache, PathBuf::from("/site/.fmlint-cache"));
     }
 
@@ -476,6 +487,8 @@ allow_private = false
         assert!(err("[rules]\n\"schema/enum\" = \"loud\"").contains("loud"));
         assert!(err("exclude = [\"a[\"]").contains("exclude"));
         assert!(err("[links]\nper_host = 0").contains("links.per_host"));
+        assert!(err("[links]\nbudget = \"0s\"").contains("links.budget"));
+        assert!(err("[links]\nbudget = \"soon\"").contains("links.budget"));
     }
 
     #[test]

@@ -78,18 +78,28 @@ pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path, jobs: usize) -> 
             let found = &found;
             Box::new(move |entry| {
                 match entry {
-                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    Ok(entry) if entry.file_type().is_some_and(|t| !t.is_dir()) => {
                         let walked = entry.path().strip_prefix(full).unwrap_or(entry.path());
                         let shown = given.join(walked);
                         let target = target(&shown, cwd, config);
                         if config.include.is_match(&target.rel)
                             && !config.exclude.is_match(&target.rel)
                         {
-                            lock(found).targets.push(target);
+                            if entry.file_type().is_some_and(|t| t.is_file()) {
+                                lock(found).targets.push(target);
+                            } else {
+                                // A FIFO, socket or device named like a page: reading it
+                                // would block or never end, and saying nothing would
+                                // hide it.
+                                lock(found).skipped.push(Skip {
+                                    path: target.display,
+                                    reason: "not a regular file".into(),
+                                });
+                            }
                         }
                     }
                     Ok(_) => {}
-                    Err(err) => lock(found).skipped.push(skip(&err, given)),
+                    Err(err) => lock(found).skipped.push(skip(&err, given, full)),
                 }
                 ignore::WalkState::Continue
             })
@@ -124,14 +134,29 @@ pub fn target(path: &Path, cwd: &Path, config: &Config) -> Target {
     }
 }
 
-fn skip(err: &ignore::Error, given: &Path) -> Skip {
-    let path = walk_error_path(err).map_or_else(|| display(given), display);
+/// The skip for a walk error under `given` (walked from `full`): the path shown the way
+/// targets are, and the reason without the path repeated in it.
+fn skip(err: &ignore::Error, given: &Path, full: &Path) -> Skip {
+    let path = walk_error_path(err).map_or_else(
+        || display(given),
+        |path| display(&given.join(path.strip_prefix(full).unwrap_or(path))),
+    );
     let reason = if is_loop(err) {
         "symlink loop (not followed)".to_string()
     } else {
-        err.to_string()
+        innermost(err).to_string()
     };
     Skip { path, reason }
+}
+
+/// The error a walk error wraps, without the path, depth or line it carries.
+fn innermost(err: &ignore::Error) -> &ignore::Error {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => innermost(err),
+        other => other,
+    }
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<&Path> {

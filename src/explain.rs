@@ -364,11 +364,12 @@ pub fn explanation(code: &Code) -> Option<Explanation> {
         ),
         "link/unreachable" => (
             "The target could not be checked (timeout, 429 Too Many Requests, 5xx, connection\n\
-             refused) even after retries. It may be down for good or only for a moment, so\n\
-             it is a warning by default.",
+             refused, a redirect to a private address, the run's time budget spent) even\n\
+             after retries. It may be down for good or only for a moment, so it is a warning\n\
+             by default.",
             "[status page](https://status.example.com/) # answered 503 three times",
-            "Check the link by hand. Raise `[links] timeout`, lower `per_host`, or exclude\n\
-             hosts that block robots.",
+            "Check the link by hand. Raise `[links] timeout` or `budget`, lower `per_host`,\n\
+             or exclude hosts that block robots.",
         ),
         "link/redirected" => (
             "The link answers with a permanent redirect: it works, but costs readers a round\n\

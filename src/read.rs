@@ -59,6 +59,18 @@ pub fn decode(bytes: Vec<u8>) -> Contents {
         .with_help("convert the file to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`");
         return Contents::Rejected { diagnostic, bytes };
     }
+    if let Some(order) = utf16_without_bom(&bytes) {
+        let diagnostic = Diagnostic::new(
+            &codes::SYNTAX_ENCODING,
+            Span::new(0, 2),
+            format!(
+                "the file looks like UTF-16 text ({order}, no byte-order mark); fmlint (and Hugo) read UTF-8 only"
+            ),
+        )
+        .with_label("a UTF-16 code unit")
+        .with_help("convert the file to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`");
+        return Contents::Rejected { diagnostic, bytes };
+    }
     let sniff = &bytes[..bytes.len().min(BINARY_SNIFF)];
     if let Some(nul) = memchr::memchr(0, sniff) {
         let diagnostic = Diagnostic::new(
@@ -95,6 +107,17 @@ pub fn decode(bytes: Vec<u8>) -> Contents {
     }
 }
 
+/// The byte order of text that starts with two ASCII characters as UTF-16 code units
+/// (`-\0-\0` or `\0-\0-`), which a front matter's delimiter always is.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let ascii = |b: u8| (0x09..0x7F).contains(&b);
+    match *bytes.get(..4)? {
+        [a, 0, b, 0] if ascii(a) && ascii(b) => Some("little-endian"),
+        [0, a, 0, b] if ascii(a) && ascii(b) => Some("big-endian"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +138,8 @@ mod tests {
         assert_eq!(d.code.name, "syntax/encoding");
         assert_eq!(d.span, Span::new(2, 4));
         assert_eq!(rejected(b"ab\xE4").span, Span::new(2, 3));
+        assert!(rejected(b"-\0-\0").message.contains("little-endian"));
+        assert!(rejected(b"\0-\0-").message.contains("big-endian"));
+        assert!(rejected(b"a\0\0\0").message.contains("binary"));
     }
 }

@@ -59,16 +59,15 @@ pub fn validate(schema: &Schema, front: &FrontMatter) -> Vec<Diagnostic> {
     out
 }
 
-/// The JSON form of the tree. Non-finite floats, which JSON cannot hold, become strings.
+/// The JSON form of the tree. Non-finite floats (`.inf`, `.nan`), which JSON cannot hold,
+/// become `null`, so that no string, number or integer type accepts them.
 pub fn to_json(node: &Node, top: bool) -> serde_json::Value {
     use serde_json::Value as J;
     match &node.value {
         Value::Null => J::Null,
         Value::Bool(b) => J::Bool(*b),
         Value::Int(i) => J::from(*i),
-        Value::Float(f) => {
-            serde_json::Number::from_f64(*f).map_or_else(|| J::String(f.to_string()), J::Number)
-        }
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
         Value::String(s) => J::String(s.clone()),
         Value::Seq(items) => J::Array(items.iter().map(|i| to_json(i, false)).collect()),
         Value::Map(entries) => J::Object(
@@ -157,7 +156,7 @@ impl<'a> Context<'a> {
                 } else {
                     None
                 };
-                with_fix(type_error(code, node, &expected, written), fix)
+                with_fix(self.text, type_error(code, node, &expected, written), fix)
             }
             ValidationErrorKind::Enum { options } => {
                 let allowed: Vec<&serde_json::Value> = options
@@ -165,7 +164,7 @@ impl<'a> Context<'a> {
                     .map(|a| a.iter().collect())
                     .unwrap_or_default();
                 let fix = propose::enum_value(&self.source, node, &allowed);
-                with_fix(enum_error(code, node, &allowed, field), fix)
+                with_fix(self.text, enum_error(code, node, &allowed, field), fix)
             }
             ValidationErrorKind::Constant { expected_value } => simple(format!(
                 "expected {}, found {}",
@@ -189,7 +188,7 @@ impl<'a> Context<'a> {
                     (None, Some(default)) => propose::insert_field(&self.source, name, &default),
                     _ => None,
                 };
-                with_fix(diagnostic, fix)
+                with_fix(self.text, diagnostic, fix)
             }
             ValidationErrorKind::Custom { keyword, message } if keyword == DATE_LAYOUT => {
                 let layout = self.keyword_value(error).unwrap_or_default();
@@ -197,6 +196,7 @@ impl<'a> Context<'a> {
                     Diagnostic::new(code, node.span, format!("{} {message}", show(node)))
                         .with_label(format!("not in the layout `{layout}`"));
                 with_fix(
+                    self.text,
                     diagnostic,
                     propose::date_layout(&self.source, node, &layout),
                 )
@@ -333,8 +333,15 @@ impl<'a> Context<'a> {
     }
 }
 
-fn with_fix(diagnostic: Diagnostic, fix: Option<crate::diagnostic::Fix>) -> Diagnostic {
-    match fix {
+/// `diagnostic` with `fix`, unless the fix would leave `text` as it is (a tagged
+/// `!!str true` is a string written without quotes: there are none to remove).
+fn with_fix(text: &str, diagnostic: Diagnostic, fix: Option<crate::diagnostic::Fix>) -> Diagnostic {
+    let changes = |fix: &crate::diagnostic::Fix| {
+        fix.edits
+            .iter()
+            .any(|e| text.get(e.span.start..e.span.end) != Some(e.replacement.as_str()))
+    };
+    match fix.filter(changes) {
         Some(fix) => diagnostic.with_fix(fix),
         None => diagnostic,
     }
@@ -360,6 +367,9 @@ fn type_error(code: &'static Code, node: &Node, expected: &[&str], written: &str
         Value::String(s) if (expected.contains(&"integer") || expected.contains(&"number")) && s.trim().parse::<f64>().is_ok() => {
             Some("write the number without quotes".into())
         }
+        Value::Float(f) if !f.is_finite() => Some(
+            "YAML reads this as a number that is not finite, which no JSON Schema type accepts; quote it for a string".into(),
+        ),
         Value::String(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) if expected == ["array"] => {
             Some("write it as a list: `[value]`, or `- value` on its own line".into())
         }
@@ -521,6 +531,10 @@ fn show(node: &Node) -> String {
         Value::String(s) => format!("`{}`", clip(s)),
         Value::Seq(_) => "a list".into(),
         Value::Map(_) => "a mapping".into(),
+        Value::Float(f) if f.is_nan() => "`.nan`".into(),
+        Value::Float(f) if f.is_infinite() => {
+            format!("`{}.inf`", if *f < 0.0 { "-" } else { "" })
+        }
         other => show_json(&to_json(&Node::new(node.span, other.clone()), false)),
     }
 }

@@ -175,6 +175,9 @@ impl Fetcher {
         loop {
             let key = match self.admit(&current).await {
                 Ok(key) => key,
+                Err(DnsError::Blocked(reason)) if !redirects.is_empty() => {
+                    return redirected_out_of_bounds(&current, &reason)
+                }
                 Err(DnsError::Blocked(reason)) => return Answer::Blocked { reason },
                 Err(DnsError::NoSuchName(reason)) => return Answer::Broken { reason, redirects },
                 Err(DnsError::Failed(reason)) => return Answer::Unreachable { reason },
@@ -317,7 +320,9 @@ impl Fetcher {
         self.client.request(method, url.clone()).send().await
     }
 
-    /// Read what matters from an answer; for a GET, at most `max_body` body bytes.
+    /// Read what matters from an answer: the headers, and for a GET that may be bot
+    /// protection at most `max_body` body bytes (the body is read for nothing else, so an
+    /// endless, slow or compressed body costs nothing on any other answer).
     async fn hop(&self, mut response: reqwest::Response, get: bool) -> Hop {
         let status = response.status().as_u16();
         let headers = response.headers();
@@ -332,7 +337,7 @@ impl Fetcher {
         let retry_after = text(RETRY_AFTER).and_then(|v| retry_after(&v, SystemTime::now()));
         let guarded = matches!(status, 401 | 403 | 429 | 503);
         let mut guard = guarded.then(|| guard_in_headers(headers)).flatten();
-        if get {
+        if get && guarded && guard.is_none() {
             let mut body = Vec::new();
             while body.len() < self.options.max_body {
                 match response.chunk().await {
@@ -340,9 +345,7 @@ impl Fetcher {
                     _ => break,
                 }
             }
-            if guarded && guard.is_none() {
-                guard = guard_in_body(&body);
-            }
+            guard = guard_in_body(&body);
         }
         Hop::Response {
             status,
@@ -369,13 +372,27 @@ impl Fetcher {
                 reason: format!("TLS failure: {message}"),
                 redirects,
             },
-            Failure::Dns(DnsError::Blocked(reason)) => Answer::Blocked { reason },
+            Failure::Dns(DnsError::Blocked(reason)) => match redirects.last() {
+                Some(last) => match Url::parse(&last.to) {
+                    Ok(url) => redirected_out_of_bounds(&url, &reason),
+                    Err(_) => Answer::Blocked { reason },
+                },
+                None => Answer::Blocked { reason },
+            },
             Failure::Dns(DnsError::NoSuchName(reason)) => Answer::Broken { reason, redirects },
             Failure::Dns(DnsError::Failed(reason)) => Answer::Unreachable { reason },
             Failure::Other(message) => Answer::Unreachable {
                 reason: format!("{message} ({tries})"),
             },
         }
+    }
+}
+
+/// A redirect to `url`, which the address policy forbids: the link cannot be checked from
+/// here, and a public page that sends its visitors to a private address is no good link.
+fn redirected_out_of_bounds(url: &Url, reason: &str) -> Answer {
+    Answer::Unreachable {
+        reason: format!("it redirects to `{url}`, which was not requested: {reason}"),
     }
 }
 

@@ -53,7 +53,7 @@ pub struct RemoteOptions {
 impl RemoteOptions {
     /// The options `[links]` asks for, with fmlint's defaults for the rest: 2 retries
     /// (1 after a timeout), backoff from 500 ms, `Retry-After` up to 10 s, 10 redirects,
-    /// 64 KiB of body, and a budget of 5 minutes.
+    /// and 64 KiB of body read (only from answers that may be bot protection).
     pub fn from_config(config: &LinksConfig) -> Self {
         RemoteOptions {
             check: config.check,
@@ -79,7 +79,7 @@ impl RemoteOptions {
                 per_host: config.per_host,
                 user_agent: format!("fmlint/{} (link checker)", env!("CARGO_PKG_VERSION")),
             },
-            budget: Duration::from_secs(300),
+            budget: config.budget,
         }
     }
 }
@@ -288,7 +288,7 @@ fn fetch_all(
                     Ok(answer) => answer,
                     Err(_) => Answer::Unreachable {
                         reason: format!(
-                            "not checked: the link-check time budget ({}) ran out",
+                            "not checked: the link-check time budget ({}, `links.budget`) ran out",
                             human_duration(budget)
                         ),
                     },

@@ -9,6 +9,10 @@ mod formats;
 mod precommit;
 mod suppress;
 
+#[path = "../common/mod.rs"]
+mod common;
+
+pub use common::{fmlint, tree, write, Run, BAD, GOOD};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -17,31 +21,9 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integrations/fixtures")
 }
 
-/// What one run of the binary did.
-pub struct Run {
-    pub status: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-/// The binary, set up for reproducible output: no colour, fixed width.
-pub fn fmlint(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::new(assert_cmd::cargo::cargo_bin!("fmlint"));
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
 /// Run `fmlint ARGS` in `dir`.
 pub fn run(dir: &Path, args: &[&str]) -> Run {
-    let output = fmlint(dir).args(args).output().expect("run fmlint");
-    Run {
-        status: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    common::finish(fmlint(dir).args(args))
 }
 
 /// Run with `--format json` and parse the document.
@@ -49,13 +31,7 @@ pub fn json(dir: &Path, args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = vec!["--format", "json"];
     all.extend_from_slice(args);
     let run = run(dir, &all);
-    let value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}\nstderr: {}",
-            run.stdout, run.stderr
-        )
-    });
-    (run.status, value)
+    (run.status, run.document())
 }
 
 /// The (code, line) pairs of a JSON document's diagnostics, in order.
@@ -71,22 +47,6 @@ pub fn codes_and_lines(document: &serde_json::Value) -> Vec<(String, u64)> {
             )
         })
         .collect()
-}
-
-/// Write `files` (path, content) under a fresh temporary folder.
-pub fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    write(dir.path(), files);
-    dir
-}
-
-/// Write `files` (path, content) under `dir`.
-pub fn write(dir: &Path, files: &[(&str, &str)]) {
-    for (path, content) in files {
-        let full = dir.join(path);
-        std::fs::create_dir_all(full.parent().expect("parent")).expect("mkdir");
-        std::fs::write(full, content).expect("write");
-    }
 }
 
 /// Run `git ARGS` in `dir` with a fixed identity; panics when git fails.
@@ -119,11 +79,5 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// A small valid post.
-pub const GOOD: &str =
-    "---\ntitle: \"ok\"\ndate: 2025-02-11\nlang: [en]\nwidgets: [search]\n---\nBody.\n";
-/// A post with one error (`recnt`), which only an unsafe fix corrects.
-pub const BAD: &str =
-    "---\ntitle: \"bad\"\ndate: 2025-02-11\nlang: [en]\nwidgets: [recnt]\n---\nBody.\n";
 /// A post whose one error (`comments: "false"`) a safe fix corrects.
 pub const FIXABLE: &str = "---\ntitle: \"fix me\"\ndate: 2025-02-11\nlang: [en]\nwidgets: [search]\ncomments: \"false\"\n---\nBody.\n";

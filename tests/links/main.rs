@@ -3,6 +3,7 @@
 
 mod extract;
 mod fix;
+mod hostile;
 mod local;
 mod remote;
 mod server;

@@ -8,6 +8,14 @@
 //! `/503` (503, then 200), `/head-405` (HEAD 405, GET 200), `/slow` (answers after 2 s),
 //! `/huge` (HEAD 405, GET streams up to 100 MB), `/page.html` (an HTML page),
 //! `/bot` (403 behind "Cloudflare"), `/forbidden` (a plain 403), `/delay/*` (100 ms).
+//!
+//! Hostile routes (HEAD refused where the body matters, so the GET is what is tested):
+//! `/endless-body` (200, chunked, never ends), `/endless-body-503` (the same as a 503),
+//! `/endless-headers` (header lines forever), `/trickle-headers` (one byte of the head
+//! per second), `/trickle-body` (a 503 head, then one body byte per second),
+//! `/trickle-body-200` (the same as a 200), `/to-file` (302 -> `file:///etc/passwd`),
+//! `/to-metadata` (302 -> `http://169.254.169.254/...`), `/gzip-bomb` (200,
+//! `Content-Encoding: gzip`, 1 MiB on the wire that inflates to 1 GiB of zeros).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,6 +27,10 @@ use tokio::net::TcpStream;
 #[derive(Default)]
 struct State {
     counts: Mutex<HashMap<String, usize>>,
+    /// The last request head received per path, as text.
+    heads: Mutex<HashMap<String, String>>,
+    /// Body bytes written per path.
+    sent: Mutex<HashMap<String, usize>>,
     inflight: AtomicUsize,
     max_inflight: AtomicUsize,
 }
@@ -67,6 +79,18 @@ impl Server {
         self.state.counts.lock().expect("counts").values().sum()
     }
 
+    /// The last request head received for `path`, lowercased.
+    pub fn head(&self, path: &str) -> String {
+        let heads = self.state.heads.lock().expect("heads");
+        heads.get(path).cloned().unwrap_or_default()
+    }
+
+    /// Body bytes the server wrote for `path`, over all requests.
+    pub fn sent(&self, path: &str) -> usize {
+        let sent = self.state.sent.lock().expect("sent");
+        sent.get(path).copied().unwrap_or(0)
+    }
+
     /// The most requests that were being answered at the same time.
     pub fn max_inflight(&self) -> usize {
         self.state.max_inflight.load(Ordering::SeqCst)
@@ -92,9 +116,27 @@ async fn handle(mut stream: TcpStream, state: Arc<State>, port: u16) {
         *count += 1;
         *count
     };
+    state
+        .heads
+        .lock()
+        .expect("heads")
+        .insert(path.clone(), text.to_ascii_lowercase());
     let now = state.inflight.fetch_add(1, Ordering::SeqCst) + 1;
     state.max_inflight.fetch_max(now, Ordering::SeqCst);
-    respond(&mut stream, &method, &path, seen, port).await;
+    if method == "HEAD" && hostile::refuses_head(&path) {
+        let _ = stream
+            .write_all(b"HTTP/1.1 405 X\r\nconnection: close\r\ncontent-length: 0\r\n\r\n")
+            .await;
+    } else if let Some(sent) = hostile::respond(&mut stream, &path).await {
+        *state
+            .sent
+            .lock()
+            .expect("sent")
+            .entry(path.clone())
+            .or_default() += sent;
+    } else {
+        respond(&mut stream, &method, &path, seen, port).await;
+    }
     state.inflight.fetch_sub(1, Ordering::SeqCst);
 }
 
@@ -173,5 +215,215 @@ async fn huge(stream: &mut TcpStream) {
             return;
         }
         sent += chunk.len();
+    }
+}
+
+/// The hostile routes: servers that never finish, trickle, redirect out of bounds or
+/// send a compression bomb.
+mod hostile {
+    use std::time::Duration;
+    use tokio::io::AsyncWriteExt;
+    use tokio::net::TcpStream;
+
+    /// Routes whose HEAD is refused, so that the client has to GET the hostile body.
+    pub fn refuses_head(path: &str) -> bool {
+        matches!(
+            path,
+            "/endless-body"
+                | "/endless-body-503"
+                | "/trickle-body"
+                | "/trickle-body-200"
+                | "/gzip-bomb"
+        )
+    }
+
+    /// Answer a hostile route; `None` when `path` is not one. Returns the body bytes
+    /// written before the client went away (or the answer ended).
+    pub async fn respond(stream: &mut TcpStream, path: &str) -> Option<usize> {
+        let sent = match path {
+            "/endless-body" => endless_body(stream, 200).await,
+            "/endless-body-503" => endless_body(stream, 503).await,
+            "/endless-headers" => endless_headers(stream).await,
+            "/trickle-headers" => {
+                let head =
+                    b"HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: 0\r\n\r\n";
+                trickle(stream, b"", head).await
+            }
+            "/trickle-body" => {
+                trickle(
+                    stream,
+                    b"HTTP/1.1 503 X\r\ncontent-length: 64\r\n\r\n",
+                    &[b'x'; 64],
+                )
+                .await
+            }
+            "/trickle-body-200" => {
+                let head =
+                    b"HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: 64\r\n\r\n";
+                trickle(stream, head, &[b'x'; 64]).await
+            }
+            "/to-file" => redirect(stream, "file:///etc/passwd").await,
+            "/to-metadata" => redirect(stream, "http://169.254.169.254/latest/meta-data/").await,
+            "/gzip-bomb" => gzip_bomb(stream).await,
+            _ => return None,
+        };
+        let _ = stream.shutdown().await;
+        Some(sent)
+    }
+
+    async fn redirect(stream: &mut TcpStream, to: &str) -> usize {
+        let head = format!(
+            "HTTP/1.1 302 Found\r\nconnection: close\r\nlocation: {to}\r\ncontent-length: 0\r\n\r\n"
+        );
+        let _ = stream.write_all(head.as_bytes()).await;
+        0
+    }
+
+    /// A chunked body of 16 KiB chunks that never ends while the client reads.
+    async fn endless_body(stream: &mut TcpStream, status: u16) -> usize {
+        let head = format!(
+            "HTTP/1.1 {status} X\r\ncontent-type: text/html\r\ntransfer-encoding: chunked\r\n\r\n"
+        );
+        if stream.write_all(head.as_bytes()).await.is_err() {
+            return 0;
+        }
+        let mut chunk = format!("{:x}\r\n", 16 * 1024).into_bytes();
+        chunk.extend(std::iter::repeat_n(b'a', 16 * 1024));
+        chunk.extend_from_slice(b"\r\n");
+        let mut sent = 0;
+        while stream.write_all(&chunk).await.is_ok() {
+            sent += 16 * 1024;
+        }
+        sent
+    }
+
+    /// A status line, then header lines forever.
+    async fn endless_headers(stream: &mut TcpStream) -> usize {
+        if stream.write_all(b"HTTP/1.1 200 OK\r\n").await.is_err() {
+            return 0;
+        }
+        let mut n = 0u64;
+        loop {
+            n += 1;
+            let line = format!("x-filler-{n}: {}\r\n", "h".repeat(100));
+            if stream.write_all(line.as_bytes()).await.is_err() {
+                return 0;
+            }
+        }
+    }
+
+    /// `head` at once, then `body` one byte per second.
+    async fn trickle(stream: &mut TcpStream, head: &[u8], body: &[u8]) -> usize {
+        if stream.write_all(head).await.is_err() {
+            return 0;
+        }
+        let mut sent = 0;
+        for byte in body {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            if stream.write_all(&[*byte]).await.is_err() || stream.flush().await.is_err() {
+                break;
+            }
+            sent += 1;
+        }
+        sent
+    }
+
+    /// 1 GiB of zeros, gzip-compressed to about 1 MiB: a gzip member inflating to 1 MiB,
+    /// sent 1024 times (a gzip stream may hold many members).
+    async fn gzip_bomb(stream: &mut TcpStream) -> usize {
+        let member = super::gzip::zeros(1 << 20);
+        let total = member.len() * 1024;
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-encoding: gzip\r\ncontent-length: {total}\r\nconnection: close\r\n\r\n"
+        );
+        if stream.write_all(head.as_bytes()).await.is_err() {
+            return 0;
+        }
+        let mut sent = 0;
+        for _ in 0..1024 {
+            if stream.write_all(&member).await.is_err() {
+                break;
+            }
+            sent += member.len();
+        }
+        sent
+    }
+}
+
+/// A gzip member of zeros, written by hand (DEFLATE with the fixed Huffman code: one
+/// literal zero, then back-references of 258 bytes at distance 1).
+pub mod gzip {
+    /// Bits to bytes, least significant bit first, as DEFLATE packs them.
+    struct Bits {
+        out: Vec<u8>,
+        acc: u32,
+        len: u32,
+    }
+
+    impl Bits {
+        fn put(&mut self, value: u32, count: u32) {
+            for i in 0..count {
+                self.acc |= ((value >> i) & 1) << self.len;
+                self.len += 1;
+                if self.len == 8 {
+                    self.out.push(self.acc as u8);
+                    self.acc = 0;
+                    self.len = 0;
+                }
+            }
+        }
+
+        /// A Huffman code, most significant bit first.
+        fn code(&mut self, code: u32, count: u32) {
+            for i in (0..count).rev() {
+                self.put((code >> i) & 1, 1);
+            }
+        }
+
+        fn finish(mut self) -> Vec<u8> {
+            if self.len > 0 {
+                self.out.push(self.acc as u8);
+            }
+            self.out
+        }
+    }
+
+    /// The CRC-32 (IEEE) of `len` zero bytes.
+    fn crc_of_zeros(len: usize) -> u32 {
+        let mut crc = !0u32;
+        for _ in 0..len {
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    /// A gzip member inflating to `1 + 258 * n` zeros, the most that fits in `len`.
+    pub fn zeros(len: usize) -> Vec<u8> {
+        let matches = (len - 1) / 258;
+        let size = 1 + 258 * matches;
+        let mut bits = Bits {
+            out: Vec::new(),
+            acc: 0,
+            len: 0,
+        };
+        bits.put(1, 1); // the last block
+        bits.put(1, 2); // fixed Huffman codes
+        bits.code(0x30, 8); // literal 0
+        for _ in 0..matches {
+            bits.code(0b1100_0101, 8); // length 258 (symbol 285)
+            bits.code(0, 5); // distance 1
+        }
+        bits.code(0, 7); // end of block
+        let mut member = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
+        member.extend(bits.finish());
+        member.extend(crc_of_zeros(size).to_le_bytes());
+        member.extend((size as u32).to_le_bytes());
+        member
     }
 }
