@@ -45,8 +45,9 @@ fn findings(root: &Path, rel: &str) -> Vec<(String, String)> {
         _ => None,
     };
     let schema: serde_json::Value = serde_json::from_str(fmlint::schema::DEFAULT_TEXT).unwrap();
+    let url_fields = links::UrlFields::new(&schema);
     let config = links_config("");
-    let found = links::collect(&text, body, front.as_ref(), Some(&schema), &config);
+    let found = links::collect(&text, body, front.as_ref(), Some(&url_fields), &config);
     let roots = LocalRoots::new(&config, root);
     links::check_local(&file, &text, body, &found, &roots)
         .into_iter()
