@@ -72,8 +72,9 @@ pub fn split(text: &str) -> Split {
     let open = Span::new(pos, pos + 3);
     let start = next_line(bytes, line_end(bytes, pos));
     let mut line = start;
+    let delimiter = format.delimiter().as_bytes();
     while line < bytes.len() {
-        if delimiter_line(bytes, line) == Some(format.delimiter().as_bytes()) {
+        if bytes[line] == delimiter[0] && delimiter_line(bytes, line) == Some(delimiter) {
             return Split::Block {
                 format,
                 open,

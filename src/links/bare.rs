@@ -10,7 +10,7 @@
 
 use regex_lite::Regex;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Path characters after the host (Goldmark's class).
 const PATH: &str = r#"(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}\[\]`]*)?"#;
@@ -71,7 +71,12 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
 /// each `www.`. Both are found with a vectorised substring search, so text without URLs
 /// costs a fraction of an instruction per byte.
 fn starts(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let schemes = memchr::memmem::find_iter(hay, b"://").filter_map(|at| {
+    use memchr::memmem::Finder;
+    // Built once: a body has many text runs, and building a finder costs more than
+    // searching a short run.
+    static SCHEME: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"://"));
+    static WWW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"www."));
+    let schemes = SCHEME.find_iter(hay).filter_map(|at| {
         if hay[..at].ends_with(b"https") {
             Some(at - 5)
         } else if hay[..at].ends_with(b"http") {
@@ -80,9 +85,7 @@ fn starts(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
             None
         }
     });
-    let mut all: Vec<usize> = schemes
-        .chain(memchr::memmem::find_iter(hay, b"www."))
-        .collect();
+    let mut all: Vec<usize> = schemes.chain(WWW.find_iter(hay)).collect();
     all.sort_unstable();
     all.into_iter()
 }

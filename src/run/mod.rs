@@ -216,7 +216,8 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
 
 /// What checking one file produced.
 enum FileResult {
-    Checked(FileReport),
+    /// Boxed: the results of a whole tree are held at once, most of them `Clean`.
+    Checked(Box<FileReport>),
     /// A file checked with nothing to report, of which only the path is kept: a run over
     /// a large tree holds a few bytes per clean file, not its whole report.
     Clean(String),
@@ -244,7 +245,7 @@ fn collect(outcome: &mut Outcome, result: FileResult) {
         FileResult::Checked(report) => {
             outcome.files += 1;
             outcome.checked.push(report.path.clone());
-            outcome.reports.push(report);
+            outcome.reports.push(*report);
         }
         FileResult::Clean(path) => {
             outcome.files += 1;
@@ -308,7 +309,7 @@ fn check_contents(
             if !report.diagnostics.is_empty() {
                 report.source = bytes;
             }
-            return FileResult::Checked(report);
+            return FileResult::Checked(Box::new(report));
         }
     };
     let text = match fix {
@@ -348,7 +349,7 @@ fn check_contents(
             {
                 report.source = text.into_bytes();
             }
-            FileResult::Checked(report)
+            FileResult::Checked(Box::new(report))
         }
         Err(error) => FileResult::Failed(error),
     }
