@@ -11,13 +11,16 @@
 # Environment:
 #   RUNS (hyperfine runs, default 5), WARMUP (default 1), SEED (default 1),
 #   FMLINT (benchmark this binary instead of building one),
+#   SLOW (seconds, default 30): a tool whose checked run took longer is not run again
+#     for hyperfine; that one run is its time (remark, lintel at 100,000 posts),
 #   REMARK_MAX (largest N at which remark runs, default 1000; 0 leaves it out),
-#   REMARK_RUNS (timed remark runs at N <= 1000, default 3; above that, one run),
 #   LINKS (1: also run bench/links/run.sh, the default; 0: leave it out),
 #   LINKS_RUNS (hyperfine runs of the link benchmark, default 3).
 # Everything it writes goes under bench/out/; the tables go to bench/out/peers.md.
 set -euo pipefail
-
+# The braces make bash read the whole script before running it: editing or checking out
+# this file during a run (which takes a while) cannot change the run.
+{
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH")
 OUT=$BENCH/out
@@ -25,7 +28,7 @@ SEED=${SEED:-1}
 RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
 REMARK_MAX=${REMARK_MAX:-1000}
-REMARK_RUNS=${REMARK_RUNS:-3}
+SLOW=${SLOW:-30}
 LINKS=${LINKS:-1}
 LINKS_RUNS=${LINKS_RUNS:-3}
 # The versions measured; change them here to measure others.
@@ -33,14 +36,14 @@ LINTEL_VERSION=0.0.19
 LYCHEE_VERSION=0.24.2
 NPM_PACKAGES=(remark-cli@12.0.1 remark-frontmatter@5.0.0 remark-lint-frontmatter-schema@3.15.4)
 
-# shellcheck source=bench/lib.sh
+# shellcheck source=lib.sh
 source "$BENCH/lib.sh"
 
 if (($# == 0)); then
   set -- 1000 10000 100000
 fi
 check_sizes "$@"
-for v in RUNS WARMUP REMARK_MAX REMARK_RUNS LINKS_RUNS; do
+for v in RUNS WARMUP SLOW REMARK_MAX LINKS_RUNS; do
   [[ ${!v} =~ ^[0-9]+$ ]] || { echo "peers.sh: $v must be a number, got '${!v}'" >&2; exit 2; }
 done
 
@@ -152,6 +155,17 @@ checked_run() { # N TOOL COMMAND
   cat "$P/check-$n-$tool.md" >&2
 }
 
+# True if the checked run of TOOL at N took more than SLOW seconds.
+slow() { # N TOOL
+  python3 "$BENCH/results.py" wall "$P/rss-$1-$2.txt" | awk -v s="$SLOW" '{ exit !($1 > s) }'
+}
+
+# One run under /usr/bin/time -v, output discarded: time and peak RSS of a slow tool.
+once() { # N KEY COMMAND
+  say "N=$1: $2, one run (slow: its time is this run's)"
+  /usr/bin/time -v -o "$P/rss-$1-$2.txt" bash -c "$3" >/dev/null 2>&1 || true
+}
+
 timed() { # N TOOL RUNS HYPERFINE-ARGS... COMMAND
   local n=$1 tool=$2 runs=$3
   shift 3
@@ -180,10 +194,15 @@ for n in "${sizes[@]}"; do
     # lintel keeps a cache of validation results keyed by file content and schema: a
     # rerun on unchanged files validates nothing. "cold" empties it before each run (the
     # same work as fmlint's); "warm" is a rerun with every result cached.
-    checked_run "$n" lintel "rm -rf $LINTEL_CACHE && $LINTEL $tree"
-    timed "$n" lintel-cold "$RUNS" --prepare "rm -rf $LINTEL_CACHE" "$LINTEL $tree > /dev/null 2>&1"
-    peak_rss_kb "$P/rss-$n-lintel-warm.txt" bash -c "$LINTEL $tree" >/dev/null
-    timed "$n" lintel-warm "$RUNS" --warmup "$WARMUP" "$LINTEL $tree > /dev/null 2>&1"
+    rm -rf "$LINTEL_CACHE"
+    checked_run "$n" lintel "$LINTEL $tree"
+    if slow "$n" lintel; then
+      once "$n" lintel-warm "$LINTEL $tree" # the checked run filled the cache
+    else
+      timed "$n" lintel-cold "$RUNS" --prepare "rm -rf $LINTEL_CACHE" "$LINTEL $tree > /dev/null 2>&1"
+      peak_rss_kb "$P/rss-$n-lintel-warm.txt" bash -c "$LINTEL $tree" >/dev/null
+      timed "$n" lintel-warm "$RUNS" --warmup "$WARMUP" "$LINTEL $tree > /dev/null 2>&1"
+    fi
   else
     skip "$n" lintel "not installed (see bench/out/lintel-install.log)"
   fi
@@ -191,12 +210,12 @@ for n in "${sizes[@]}"; do
   if ((!have_remark)); then
     skip "$n" remark "$( ((REMARK_MAX > 0)) && echo 'not installed' || echo 'REMARK_MAX=0')"
   elif ((n > REMARK_MAX)); then
-    skip "$n" remark "N > REMARK_MAX=$REMARK_MAX (about 80 ms a file: a run at this size takes $((n * 8 / 100 / 60)) min or more)"
+    skip "$n" remark "N > REMARK_MAX=$REMARK_MAX (30-80 ms a file on 2 cores: one run would take $((n * 3 / 100 / 60)) min or more)"
   else
     checked_run "$n" remark "$REMARK_CMD $tree"
-    if ((n <= 1000 && REMARK_RUNS > 1)); then
-      timed "$n" remark "$REMARK_RUNS" "$REMARK_CMD $tree > /dev/null 2>&1"
-    fi # else: its one checked run is the timing
+    if ! slow "$n" remark; then
+      timed "$n" remark "$RUNS" "$REMARK_CMD $tree > /dev/null 2>&1"
+    fi
   fi
 done
 
@@ -212,7 +231,7 @@ fi
 hyperfine --style basic -N --warmup 3 --min-runs 30 --ignore-failure \
   --export-json "$P/hf-single.json" "${single_cmds[@]}"
 if ((have_remark)); then
-  hyperfine --style basic -N --warmup 1 --runs "$((REMARK_RUNS > 0 ? REMARK_RUNS : 1))" --ignore-failure \
+  hyperfine --style basic -N --warmup 1 --runs 3 --ignore-failure \
     --export-json "$P/hf-single-remark.json" -n remark "$REMARK_CMD $single"
 fi
 
@@ -235,10 +254,12 @@ fi
 load_end=$(load_average)
 python3 "$BENCH/results.py" peers "$P" "$OUT/links" "$links_status" \
   "date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine); load average at the start: $load_start, at the end: $load_end" \
-  "fmlint: $("$FM" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$FM" | cut -c1-12); $( ((have_lintel)) && lintel --version 2>/dev/null | head -1); $( ((have_remark)) && echo "${NPM_PACKAGES[*]}"); $(rg --version | sed -n 1p); $(hyperfine --version)" \
-  "$RUNS" "$WARMUP" "$REMARK_RUNS" "${sizes[@]}" >"$OUT/peers.md.tmp"
+  "fmlint: $("$FM" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$FM" | cut -c1-12); $( ((have_lintel)) && echo "lintel $(lintel --version 2>&1 | awk '{ v = $NF } END { print v }')"); $( ((have_remark)) && echo "${NPM_PACKAGES[*]}"); $(rg --version 2>/dev/null | awk 'NR == 1'); $(hyperfine --version)" \
+  "$RUNS" "$WARMUP" "$SLOW" "${sizes[@]}" >"$OUT/peers.md.tmp"
 mv "$OUT/peers.md.tmp" "$OUT/peers.md"
 echo
 cat "$OUT/peers.md"
 echo
 echo "(written to bench/out/peers.md)"
+exit
+}

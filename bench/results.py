@@ -4,7 +4,8 @@
     results.py check FMLINT_JSON MANIFEST TREE_NAME N EXIT_CODE  -> one line of findings
     results.py row N BYTES HYPERFINE_JSON SINGLE_JSON RSS_KB     -> one Markdown table row
     results.py peer-check TOOL OUTPUT MANIFEST TREE_NAME N EXIT  -> one line of findings
-    results.py peers DIR LINKS_DIR LINKS_STATUS MACHINE VERSIONS RUNS WARMUP REMARK_RUNS N...
+    results.py wall TIME_V_LOG                                   -> wall seconds of that run
+    results.py peers DIR LINKS_DIR LINKS_STATUS MACHINE VERSIONS RUNS WARMUP SLOW N...
                                                                  -> bench/out/peers.md
 """
 
@@ -189,7 +190,7 @@ def fmt_ratio(x):
     return "%.0f×" % x if x >= 100 else ("%.1f×" % x if x >= 1 else "%.2f×" % x)
 
 
-def peers(d, links_dir, links_status, machine, versions, runs, warmup, remark_runs, *sizes):
+def peers(d, links_dir, links_status, machine, versions, runs, warmup, slow, *sizes):
     out = []
     w = out.append
     w("# fmlint and its peers")
@@ -198,7 +199,7 @@ def peers(d, links_dir, links_status, machine, versions, runs, warmup, remark_ru
     w("- " + versions)
     w("- trees: bench/gen_tree.py (Mainroad-style posts, 90 %% YAML and 10 %% TOML front matter, "
       "3 %% with one seeded mistake); warm page cache; hyperfine medians of %s runs after %s "
-      "warm-up run(s); remark: %s run(s) at 1,000 posts, one run above" % (runs, warmup, remark_runs))
+      "warm-up run(s); a tool whose first run took over %s s: that one run (`runs` = 1)" % (runs, warmup, slow))
     w("- schema: fmlint's embedded one (`fmlint schema`), mapped to every post for each peer")
     w("")
     w("| posts | tool | what | median | time ÷ fmlint's | CPU (user + sys) | runs | peak RSS |")
@@ -215,7 +216,7 @@ def peers(d, links_dir, links_status, machine, versions, runs, warmup, remark_ru
                 continue
             m = hf_median(os.path.join(d, "hf-%s-%s.json" % (n, key)))
             rss_file = os.path.join(d, "rss-%s-%s.txt" % (n, "lintel" if key == "lintel-cold" else key))
-            if m is None and key == "remark":
+            if m is None:
                 wall = wall_seconds(rss_file)
                 m = (wall, 1, time_v_cpu(rss_file)) if wall is not None else None
             if m is None:
@@ -319,7 +320,7 @@ def peers(d, links_dir, links_status, machine, versions, runs, warmup, remark_ru
         w("| fmlint peak memory < 200 MB at the largest size ({:,} posts) | {:.0f} MB | {} |".format(
             big_n, big, verdict(big < 200) + ("" if big_n >= 100000 else " (not measured at 100,000)")))
         if len(rss) > 1:
-            steps = ", ".join("%s× the posts: %s× the memory" % (fmt_ratio(n2 / n1).rstrip("×"), "%.1f" % (m2 / m1))
+            steps = ", ".join("%g× the posts: %.1f× the memory" % (n2 / n1, m2 / m1)
                               for (n1, m1), (n2, m2) in zip(rss, rss[1:]))
             w("| fmlint peak memory sublinear | %s | %s |" % (
                 ", ".join("%s MB at %s" % ("%.0f" % m, "{:,}".format(n)) for n, m in rss) + " (" + steps + ")",
@@ -342,6 +343,8 @@ def main():
         check(*args)
     elif cmd == "peer-check":
         peer_check(*args)
+    elif cmd == "wall":
+        print(wall_seconds(args[0]) or 0)
     elif cmd == "peers":
         peers(*args)
     else:

@@ -18,7 +18,7 @@ WARMUP=${WARMUP:-1}
 if (($# == 0)); then
   set -- 1000 10000 100000
 fi
-# shellcheck source=bench/lib.sh
+# shellcheck source=lib.sh
 source "$BENCH/lib.sh"
 check_sizes "$@"
 
@@ -70,7 +70,7 @@ done
   echo "# fmlint benchmark"
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine); load average at the start: $load_start, at the end: $(load_average)"
-  echo "- fmlint: $("$FM" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$FM" | cut -c1-12); $(hyperfine --version); $(rg --version | sed -n 1p)"
+  echo "- fmlint: $("$FM" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$FM" | cut -c1-12); $(hyperfine --version); $(rg --version 2>/dev/null | awk 'NR == 1')"
   echo "- trees: bench/gen_tree.py --seed $SEED; hyperfine --warmup $WARMUP --runs $RUNS, warm page cache; medians"
   echo
   echo "| N | files' total size | cat | rg | fmlint | fmlint/rg | fmlint peak RSS (MB) | single file | fmlint per file |"
