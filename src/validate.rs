@@ -70,13 +70,13 @@ pub fn to_json(node: &Node, top: bool) -> serde_json::Value {
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
         Value::String(s) => J::String(s.clone()),
         Value::Seq(items) => J::Array(items.iter().map(|i| to_json(i, false)).collect()),
-        Value::Map(entries) => J::Object(
-            entries
-                .iter()
-                .filter(|e| !(top && e.key == "$schema"))
-                .map(|e| (e.key.clone(), to_json(&e.value, false)))
-                .collect(),
-        ),
+        Value::Map(entries) => {
+            let mut object = serde_json::Map::with_capacity(entries.len());
+            for entry in entries.iter().filter(|e| !(top && e.key == "$schema")) {
+                object.insert(entry.key.clone(), to_json(&entry.value, false));
+            }
+            J::Object(object)
+        }
     }
 }
 
