@@ -86,11 +86,9 @@ fuzz_target!(|data: &[u8]| {
     let path = Path::new(ROOT).join(REL);
     let diagnostics = match CHECKER.with(|checker| checker.check_text(&path, REL, &text)) {
         Ok(diagnostics) => diagnostics,
-        // Only a schema named by the file itself can fail to load.
-        Err(error) if text.contains("$schema") => {
-            assert!(error.contains("$schema"), "{error}");
-            return;
-        }
+        // Only a schema named by the file itself (remote, missing, not JSON) can fail
+        // to load: that stops the run with exit status 2, by design.
+        Err(_) if text.contains("$schema") => return,
         Err(error) => panic!("the default schema does not load: {error}"),
     };
     for diagnostic in &diagnostics {
