@@ -42,12 +42,9 @@ pub fn parse(src: &str, block: Range<usize>, limits: &Limits) -> Result<Node, Pa
     parse_full(src, block, limits)
 }
 
-/// [`parse`] without the fast path: always runs granit-parser.
-pub(super) fn parse_full(
-    src: &str,
-    block: Range<usize>,
-    limits: &Limits,
-) -> Result<Node, ParseError> {
+/// [`parse`] without the fast path: always runs granit-parser. Public so that the fuzz
+/// targets can check that both paths give the same tree.
+pub fn parse_full(src: &str, block: Range<usize>, limits: &Limits) -> Result<Node, ParseError> {
     let Some(text) = src.get(block.clone()) else {
         let at = block.start.min(src.len());
         return Err(ParseError::new(

@@ -1,0 +1,104 @@
+//! Reading, schema validation and span location, end to end: raw bytes through the
+//! reader, then `Checker::check_text` with the embedded default schema and local link
+//! checks. Every diagnostic span (and fix edit) lies inside the file on char boundaries,
+//! and the JSON report parses and gives the offsets, lines and columns counted naively.
+#![no_main]
+
+use fmlint::check::Checker;
+use fmlint::config::Config;
+use fmlint::read::{decode, Contents};
+use fmlint::run::{FileReport, Outcome};
+use fmlint::schema::Schemas;
+use fmlint_fuzz::{assert_diagnostic, naive_position};
+use libfuzzer_sys::fuzz_target;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const ROOT: &str = "/nonexistent-fmlint-fuzz";
+const REL: &str = "content/post/fuzz.md";
+
+fn config() -> &'static Config {
+    static CONFIG: OnceLock<Config> = OnceLock::new();
+    CONFIG.get_or_init(|| {
+        Config::parse("[links]\ncheck = \"local\"\n", PathBuf::from(ROOT), None)
+            .expect("the fuzz config parses")
+    })
+}
+
+thread_local! {
+    static CHECKER: Checker<'static> = Checker::new(config(), Schemas::new(config(), None));
+}
+
+/// Render `diagnostics` of `text` as the JSON report and check it against the spans.
+fn check_report(text: &str, diagnostics: Vec<fmlint::diagnostic::Diagnostic>) {
+    let spans: Vec<_> = diagnostics.iter().map(|d| d.span).collect();
+    let outcome = Outcome {
+        reports: vec![FileReport {
+            path: REL.to_string(),
+            diagnostics,
+            source: text.as_bytes().to_vec(),
+            original: None,
+            fixes: 0,
+            file: None,
+            rel: REL.to_string(),
+            remote: Vec::new(),
+        }],
+        files: 1,
+        ..Outcome::default()
+    };
+    let rendered = fmlint::report::json::render(&outcome);
+    let document: serde_json::Value =
+        serde_json::from_str(&rendered).expect("the JSON report parses");
+    let entries = document["diagnostics"]
+        .as_array()
+        .expect("a diagnostics array");
+    assert_eq!(entries.len(), spans.len());
+    for (entry, span) in entries.iter().zip(spans) {
+        let number = |key: &str| entry[key].as_u64().expect("a number") as usize;
+        assert_eq!(
+            (number("offset"), number("length")),
+            (span.start, span.len())
+        );
+        let start = naive_position(text, span.start);
+        let end = naive_position(text, span.end);
+        assert_eq!(
+            (number("line"), number("column")),
+            start,
+            "start of {entry}"
+        );
+        assert_eq!(
+            (number("end_line"), number("end_column")),
+            end,
+            "end of {entry}"
+        );
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = match decode(data.to_vec()) {
+        Contents::Text(text) => text,
+        Contents::Rejected { diagnostic, bytes } => {
+            let span = diagnostic.span;
+            assert!(span.start <= span.end && span.end <= bytes.len());
+            return;
+        }
+    };
+    let path = Path::new(ROOT).join(REL);
+    let diagnostics = match CHECKER.with(|checker| checker.check_text(&path, REL, &text)) {
+        Ok(diagnostics) => diagnostics,
+        // Only a schema named by the file itself (remote, missing, not JSON) can fail
+        // to load: that stops the run with exit status 2, by design.
+        Err(_) if text.contains("$schema") => return,
+        Err(error) => panic!("the default schema does not load: {error}"),
+    };
+    for diagnostic in &diagnostics {
+        assert_diagnostic(&text, diagnostic);
+    }
+    assert!(
+        diagnostics
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start),
+        "diagnostics are sorted by offset"
+    );
+    check_report(&text, diagnostics);
+});
