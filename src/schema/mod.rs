@@ -136,7 +136,7 @@ fn compile(key: &Key) -> Result<Schema, String> {
             (DEFAULT_NAME.to_string(), document, None)
         }
         Key::File(path) => {
-            let text = std::fs::read_to_string(path)
+            let text = read_schema_file(path)
                 .map_err(|e| format!("cannot read schema {}: {e}", path.display()))?;
             let document = serde_json::from_str(&text)
                 .map_err(|e| format!("schema {} is not valid JSON: {e}", path.display()))?;
@@ -191,6 +191,35 @@ fn add_widgets(document: &mut serde_json::Value, widgets: &[String]) {
 /// Resolves `$ref`s to local files only; anything remote is refused, never fetched.
 struct LocalFiles;
 
+/// The largest schema file read: far above any real schema, and a bound on what a
+/// front matter's `$schema` can make fmlint read.
+const MAX_SCHEMA_SIZE: u64 = 16 * 1024 * 1024;
+
+/// The text of the schema file at `path`: a regular file of at most [`MAX_SCHEMA_SIZE`]
+/// bytes, so that `$schema: /dev/zero` or `/dev/stdin` fails at once instead of reading
+/// forever or blocking.
+fn read_schema_file(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    let too_big = || format!("larger than {} MiB", MAX_SCHEMA_SIZE / (1024 * 1024));
+    if meta.len() > MAX_SCHEMA_SIZE {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut text = String::new();
+    file.take(MAX_SCHEMA_SIZE + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| e.to_string())?;
+    if text.len() as u64 > MAX_SCHEMA_SIZE {
+        // It grew while being read.
+        return Err(too_big());
+    }
+    Ok(text)
+}
+
 impl jsonschema::Retrieve for LocalFiles {
     fn retrieve(
         &self,
@@ -206,8 +235,8 @@ impl jsonschema::Retrieve for LocalFiles {
         let path = url
             .to_file_path()
             .map_err(|()| format!("`{uri}` is not a local path"))?;
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text =
+            read_schema_file(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         Ok(serde_json::from_str(&text)?)
     }
 }
@@ -276,5 +305,25 @@ mod tests {
         std::fs::write(&bad, r#"{"type": 12}"#).unwrap();
         let err = compile(&Key::File(bad)).err().unwrap();
         assert!(err.contains("not a valid JSON Schema"), "{err}");
+    }
+
+    #[test]
+    fn devices_folders_and_huge_files_are_not_read_as_schemas() {
+        for path in ["/dev/zero", "/dev/null", "/"] {
+            let err = compile(&Key::File(PathBuf::from(path))).err().unwrap();
+            assert!(err.ends_with("not a regular file"), "{path}: {err}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let huge = dir.path().join("huge.json");
+        let file = std::fs::File::create(&huge).unwrap();
+        file.set_len(MAX_SCHEMA_SIZE + 1).unwrap();
+        let err = compile(&Key::File(huge.clone())).err().unwrap();
+        assert!(err.ends_with("larger than 16 MiB"), "{err}");
+        file.set_len(MAX_SCHEMA_SIZE).unwrap();
+        let err = compile(&Key::File(huge)).err().unwrap();
+        assert!(
+            err.contains("is not valid JSON"),
+            "at the limit it is read: {err}"
+        );
     }
 }

@@ -131,3 +131,24 @@ fn the_corpus_is_all_checked_in_one_tree() {
     reported.dedup();
     assert_eq!(reported, names);
 }
+
+#[test]
+fn a_schema_named_in_front_matter_must_be_a_regular_file() {
+    for device in ["/dev/zero", "/dev/stdin"] {
+        let dir = tree_with_sibling();
+        let post = format!("---\n$schema: {device}\ntitle: x\n---\nbody\n");
+        common::write(dir.path(), &[("device.md", &post)]);
+        let run = common::finish(
+            common::fmlint(dir.path())
+                .args(["--offline", "--format", "json", "."])
+                .timeout(crate::BOUND),
+        );
+        assert_eq!(run.status, 2, "{device}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("cannot read schema {device}: not a regular file")),
+            "{device}: {}",
+            run.stderr
+        );
+    }
+}
