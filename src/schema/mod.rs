@@ -295,6 +295,15 @@ mod tests {
     }
 
     #[test]
+    fn a_ref_to_a_device_fails_instead_of_reading_forever() {
+        let dir = tempfile::tempdir().unwrap();
+        let schema = dir.path().join("s.json");
+        std::fs::write(&schema, r#"{"$ref": "file:///dev/zero"}"#).unwrap();
+        let err = compile(&Key::File(schema)).err().unwrap();
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+
+    #[test]
     fn unreadable_and_invalid_schemas_say_so() {
         let err = compile(&Key::File(PathBuf::from("/nonexistent/s.json")))
             .err()
