@@ -93,12 +93,13 @@ impl<'a> Checker<'a> {
         let mut diagnostics = match self.read_front(text) {
             Front::Absent => {
                 let mut found: Vec<Diagnostic> = self.missing(rel, text).into_iter().collect();
-                self.links(path, text, None, None, &mut found, &mut remote);
+                self.links(path, text, 0, None, &mut found, &mut remote);
                 found
             }
             Front::Broken(diagnostic) => {
                 let mut found = vec![diagnostic];
-                self.links(path, text, None, None, &mut found, &mut remote);
+                let body = links::body_start(text);
+                self.links(path, text, body, None, &mut found, &mut remote);
                 found
             }
             Front::Parsed {
@@ -120,8 +121,9 @@ impl<'a> Checker<'a> {
                     block: block.clone(),
                 };
                 let mut found = validate::validate(&schema, &front);
-                let fields = Some(&schema.url_fields);
-                self.links(path, text, Some(&root), fields, &mut found, &mut remote);
+                let body = links::body_after(text, format, &block);
+                let front = Some((&root, &schema.url_fields));
+                self.links(path, text, body, front, &mut found, &mut remote);
                 let mut suppressions = suppress::Suppressions::find(text, format, block, &root);
                 suppressions.filter(&mut found);
                 found.extend(suppressions.unused(suppress::pending_later));
@@ -162,20 +164,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The file's links: local ones checked now (into `found`), remote ones kept.
+    /// The file's links (its body starts at `body`; `front` is its front matter and the
+    /// URL fields of its schema, when it was read): local ones checked now (into `found`),
+    /// remote ones kept.
     fn links(
         &self,
         path: &Path,
         text: &str,
-        root: Option<&Node>,
-        url_fields: Option<&links::UrlFields>,
+        body: usize,
+        front: Option<(&Node, &links::UrlFields)>,
         found: &mut Vec<Diagnostic>,
         remote: &mut Vec<Link>,
     ) {
         if self.config.links.check == LinkCheck::None {
             return;
         }
-        let body = links::body_start(text);
+        let (root, url_fields) = front.unzip();
         let all = links::collect(text, body, root, url_fields, &self.config.links);
         found.extend(links::check_local(path, text, body, &all, &self.roots));
         remote.extend(all.into_iter().filter(|l| is_remote(&l.url)));

@@ -1,4 +1,5 @@
-//! Discovery: from the paths on the command line to the sorted list of files to check.
+//! Discovery: from the paths on the command line to the files to check, handed over one
+//! by one as the walk finds them, so that checking starts with the first file found.
 //!
 //! Folders are walked with `.gitignore`, `.ignore` and git's excludes honoured inside or
 //! outside a git repository, hidden entries skipped, symlinks followed (loops reported,
@@ -7,8 +8,8 @@
 //! passes names, and excludes must hold for them too.
 
 use crate::config::Config;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 
 /// One file to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,28 +29,48 @@ pub struct Skip {
     pub reason: String,
 }
 
-/// Everything discovery found.
+/// What discovery found besides the files to check.
 #[derive(Debug, Default)]
 pub struct Discovered {
-    pub targets: Vec<Target>,
     /// Entries that could not be walked (unreadable folders, symlink loops).
     pub skipped: Vec<Skip>,
     /// Paths named on the command line that do not exist.
     pub missing: Vec<String>,
 }
 
-/// Find the files to check under `paths` (relative to `cwd`), sorted by display path.
-pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path, jobs: usize) -> Discovered {
-    let found = Mutex::new(Discovered::default());
+/// Find the files to check under `paths` (relative to `cwd`) and call `each` once for
+/// every one, in the order the walk meets them (callers sort). A file reached twice (a
+/// path named twice, a folder and a file inside it) is handed over once. The skips come
+/// back sorted by path.
+///
+/// The walk runs on the calling thread: it is cheap next to checking, which the caller
+/// runs on other threads as files arrive.
+pub fn discover(
+    paths: &[PathBuf],
+    config: &Config,
+    cwd: &Path,
+    each: &mut dyn FnMut(Target),
+) -> Discovered {
+    let mut found = Discovered::default();
+    // One walk cannot reach a file twice; only several paths can overlap.
+    let mut seen = (paths.len() > 1).then(HashSet::new);
+    let mut accept = |target: Target| {
+        let first = seen
+            .as_mut()
+            .is_none_or(|seen| seen.insert(target.display.clone()));
+        if first {
+            each(target);
+        }
+    };
     for given in paths {
         let full = cwd.join(given);
         let Ok(meta) = std::fs::metadata(&full) else {
-            lock(&found).missing.push(display(given));
+            found.missing.push(display(given));
             continue;
         };
         if !meta.is_dir() && !meta.is_file() {
             // A FIFO or a device would block or never end.
-            lock(&found).skipped.push(Skip {
+            found.skipped.push(Skip {
                 path: display(given),
                 reason: "not a regular file".into(),
             });
@@ -58,7 +79,7 @@ pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path, jobs: usize) -> 
         if meta.is_file() {
             let target = target(given, cwd, config);
             if !config.exclude.is_match(&target.rel) {
-                lock(&found).targets.push(target);
+                accept(target);
             }
             continue;
         }
@@ -71,43 +92,32 @@ pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path, jobs: usize) -> 
             .parents(true)
             .require_git(false)
             .follow_links(true)
-            .threads(jobs)
-            .build_parallel();
-        let full = &full;
-        walker.run(|| {
-            let found = &found;
-            Box::new(move |entry| {
-                match entry {
-                    Ok(entry) if entry.file_type().is_some_and(|t| !t.is_dir()) => {
-                        let walked = entry.path().strip_prefix(full).unwrap_or(entry.path());
-                        let shown = given.join(walked);
-                        let target = target(&shown, cwd, config);
-                        if config.include.is_match(&target.rel)
-                            && !config.exclude.is_match(&target.rel)
-                        {
-                            if entry.file_type().is_some_and(|t| t.is_file()) {
-                                lock(found).targets.push(target);
-                            } else {
-                                // A FIFO, socket or device named like a page: reading it
-                                // would block or never end, and saying nothing would
-                                // hide it.
-                                lock(found).skipped.push(Skip {
-                                    path: target.display,
-                                    reason: "not a regular file".into(),
-                                });
-                            }
-                        }
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| !t.is_dir()) => {
+                    let walked = entry.path().strip_prefix(&full).unwrap_or(entry.path());
+                    let target = target(&given.join(walked), cwd, config);
+                    if !config.include.is_match(&target.rel) || config.exclude.is_match(&target.rel)
+                    {
+                        continue;
                     }
-                    Ok(_) => {}
-                    Err(err) => lock(found).skipped.push(skip(&err, given, full)),
+                    if entry.file_type().is_some_and(|t| t.is_file()) {
+                        accept(target);
+                    } else {
+                        // A FIFO, socket or device named like a page: reading it would
+                        // block or never end, and saying nothing would hide it.
+                        found.skipped.push(Skip {
+                            path: target.display,
+                            reason: "not a regular file".into(),
+                        });
+                    }
                 }
-                ignore::WalkState::Continue
-            })
-        });
+                Ok(_) => {}
+                Err(err) => found.skipped.push(skip(&err, given, &full)),
+            }
+        }
     }
-    let mut found = found.into_inner().unwrap_or_else(|e| e.into_inner());
-    found.targets.sort_by(|a, b| a.display.cmp(&b.display));
-    found.targets.dedup_by(|a, b| a.path == b.path);
     found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     found
 }
@@ -144,7 +154,15 @@ fn skip(err: &ignore::Error, given: &Path, full: &Path) -> Skip {
     let reason = if is_loop(err) {
         "symlink loop (not followed)".to_string()
     } else {
-        innermost(err).to_string()
+        match innermost(err) {
+            // The walk wraps the system's error in one that repeats the path.
+            ignore::Error::Io(io) => io
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<walkdir::Error>())
+                .and_then(walkdir::Error::io_error)
+                .map_or_else(|| io.to_string(), ToString::to_string),
+            other => other.to_string(),
+        }
     };
     Skip { path, reason }
 }
@@ -178,10 +196,6 @@ fn is_loop(err: &ignore::Error) -> bool {
         | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
         _ => false,
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// `/`-separated text of a path, without a leading `./`.

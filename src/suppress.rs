@@ -106,7 +106,9 @@ impl Suppressions {
         block: std::ops::Range<usize>,
         root: &Node,
     ) -> Suppressions {
-        if format == Format::Json || !text.contains("fmlint-") {
+        // Directives are comments of the front matter: the body need not be searched.
+        let front = text.get(block.clone()).unwrap_or(text);
+        if format == Format::Json || !front.contains("fmlint-") {
             return Suppressions::default();
         }
         let mut text_spans = Vec::new();

@@ -38,13 +38,57 @@ fn unreachable_regex() -> Regex {
     Regex::new(r"[^\s\S]").unwrap_or_else(|_| unreachable!("a trivial regex compiles"))
 }
 
+/// Where a bare URL could start in a body, in order: the `http`/`https` before each
+/// `://`, and each `www.`. Found once per body with a vectorised substring search (text
+/// without URLs costs a fraction of an instruction per byte), then consulted for each of
+/// the body's many text runs.
+pub struct Candidates(Vec<usize>);
+
+impl Candidates {
+    /// The candidates in `text[range]`, as offsets in `text`.
+    pub fn new(text: &str, range: Range<usize>) -> Self {
+        use memchr::memmem::Finder;
+        // Built once per process: building a finder costs more than a short search.
+        static SCHEME: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"://"));
+        static WWW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"www."));
+        let hay = &text.as_bytes()[range.clone()];
+        let schemes = SCHEME.find_iter(hay).filter_map(|at| {
+            if hay[..at].ends_with(b"https") {
+                Some(at - 5)
+            } else if hay[..at].ends_with(b"http") {
+                Some(at - 4)
+            } else {
+                None
+            }
+        });
+        let mut all: Vec<usize> = schemes
+            .chain(WWW.find_iter(hay))
+            .map(|at| at + range.start)
+            .collect();
+        all.sort_unstable();
+        Candidates(all)
+    }
+
+    /// The candidates that start inside `range`.
+    fn within(&self, range: &Range<usize>) -> &[usize] {
+        let from = self.0.partition_point(|&at| at < range.start);
+        let to = self.0.partition_point(|&at| at < range.end);
+        &self.0[from..to]
+    }
+}
+
 /// The bare URLs in `text[range]`: their byte ranges in `text` and the URL to request.
-pub fn find(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+/// `candidates` were found in a range of `text` that covers `range`.
+pub fn find(
+    text: &str,
+    range: Range<usize>,
+    candidates: &Candidates,
+) -> Vec<(Range<usize>, String)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     // No URL starts inside the previous one.
     let mut next = range.start;
-    for start in starts(&bytes[range.clone()]).map(|at| at + range.start) {
+    for &start in candidates.within(&range) {
         let after_boundary = start == 0
             || matches!(
                 bytes[start - 1],
@@ -65,29 +109,6 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
         }
     }
     found
-}
-
-/// Where a URL could start in `hay`, in order: the `http`/`https` before each `://`, and
-/// each `www.`. Both are found with a vectorised substring search, so text without URLs
-/// costs a fraction of an instruction per byte.
-fn starts(hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    use memchr::memmem::Finder;
-    // Built once: a body has many text runs, and building a finder costs more than
-    // searching a short run.
-    static SCHEME: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"://"));
-    static WWW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"www."));
-    let schemes = SCHEME.find_iter(hay).filter_map(|at| {
-        if hay[..at].ends_with(b"https") {
-            Some(at - 5)
-        } else if hay[..at].ends_with(b"http") {
-            Some(at - 4)
-        } else {
-            None
-        }
-    });
-    let mut all: Vec<usize> = schemes.chain(WWW.find_iter(hay)).collect();
-    all.sort_unstable();
-    all.into_iter()
 }
 
 /// The length of the bare URL starting `text`, if one does.
@@ -150,8 +171,12 @@ fn match_at(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    fn find_all(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+        find(text, range, &Candidates::new(text, 0..text.len()))
+    }
+
     fn urls(text: &str) -> Vec<(&str, String)> {
-        find(text, 0..text.len())
+        find_all(text, 0..text.len())
             .into_iter()
             .map(|(r, url)| (&text[r], url))
             .collect()
@@ -200,10 +225,17 @@ mod tests {
         assert_eq!(urls("http://a (https://b.com)")[0].0, "https://b.com");
         let text = "xx https://a.com/p yy";
         assert!(
-            find(text, 3..12).is_empty(),
+            find_all(text, 3..12).is_empty(),
             "`https://a` has no dot in its host"
         );
-        assert_eq!(find(text, 3..16), [(3..16, "https://a.com".to_string())]);
+        assert_eq!(
+            find_all(text, 3..16),
+            [(3..16, "https://a.com".to_string())]
+        );
+        // Candidates are found in the whole text; a run sees only those inside it.
+        assert!(find_all("https://a.com/x", 1..15).is_empty());
+        assert!(find_all("xhttps://a.com/x", 1..16).is_empty());
+        assert_eq!(find_all("xhttps://a.com/x", 2..16), []);
     }
 
     #[test]

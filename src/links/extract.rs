@@ -21,6 +21,7 @@ pub fn body_links(text: &str, body_start: usize) -> Vec<Link> {
     let mut out = Links {
         text,
         base: body_start,
+        candidates: bare::Candidates::new(text, body_start..text.len()),
         links: Vec::new(),
         definitions: HashSet::new(),
     };
@@ -132,6 +133,8 @@ struct OpenLink {
 struct Links<'a> {
     text: &'a str,
     base: usize,
+    /// Where bare URLs may start in the body.
+    candidates: bare::Candidates,
     links: Vec<Link>,
     definitions: HashSet<usize>,
 }
@@ -210,7 +213,7 @@ impl Links<'_> {
     /// Bare URLs in the text at body range `run`.
     fn bare(&mut self, run: Range<usize>) {
         let run = run.start + self.base..run.end + self.base;
-        for (span, url) in bare::find(self.text, run) {
+        for (span, url) in bare::find(self.text, run, &self.candidates) {
             self.push(url, span, false);
         }
     }

@@ -142,18 +142,27 @@ pub fn body_start(text: &str) -> usize {
             ..
         } => crate::parse::json::parse(text, block.start, &crate::parse::Limits::default())
             .map_or(text.len(), |(_, end)| end),
-        Split::Block { block, .. } => {
-            let bytes = text.as_bytes();
-            let mut pos = block.end;
-            while pos < bytes.len() && bytes[pos] != b'\n' && bytes[pos] != b'\r' {
-                pos += 1;
-            }
-            match bytes.get(pos) {
-                Some(b'\r') if bytes.get(pos + 1) == Some(&b'\n') => pos + 2,
-                Some(_) => pos + 1,
-                None => pos,
-            }
-        }
+        Split::Block { format, block, .. } => body_after(text, format, &block),
+    }
+}
+
+/// [`body_start`] for front matter already read: `block` is its content (for JSON the
+/// whole object, as the parser found its end).
+pub fn body_after(
+    text: &str,
+    format: crate::split::Format,
+    block: &std::ops::Range<usize>,
+) -> usize {
+    if format == crate::split::Format::Json {
+        return block.end;
+    }
+    let bytes = text.as_bytes();
+    let pos = memchr::memchr2(b'\n', b'\r', &bytes[block.end.min(bytes.len())..])
+        .map_or(bytes.len(), |at| block.end + at);
+    match bytes.get(pos) {
+        Some(b'\r') if bytes.get(pos + 1) == Some(&b'\n') => pos + 2,
+        Some(_) => pos + 1,
+        None => pos,
     }
 }
 

@@ -10,7 +10,6 @@ use crate::fix::write::write_fixed;
 use crate::links::{Link, RemoteSummary};
 use crate::read::{self, Contents};
 use crate::schema::Schemas;
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -148,7 +147,7 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let offline_urls = OfflineUrls::default();
+    let offline_urls = OfflineUrls::new(HashSet::with_hasher(Default::default()));
     let offline = request.links.offline.then_some(&offline_urls);
     let mut outcome = Outcome {
         fix_level: request.fix.map_or(Applicability::Safe, |f| f.level),
@@ -178,7 +177,27 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
             collect(&mut outcome, result);
         }
     }
-    let found = pool.install(|| discover::discover(&request.paths, config, cwd, request.jobs));
+    // Each file is checked on the pool as soon as the walk finds it: the walk and the
+    // checks overlap, and no list of the whole tree is held.
+    let results = Mutex::new(Vec::new());
+    let place = &Place {
+        cwd,
+        is_process_cwd: std::env::current_dir().is_ok_and(|dir| dir == cwd),
+    };
+    let found = pool.in_place_scope(|scope| {
+        let results = &results;
+        let checker = &checker;
+        let mut each = |target: Target| {
+            scope.spawn(move |_| {
+                let result = check_target(checker, &target, place, request.fix, offline).slim();
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(result);
+            });
+        };
+        discover::discover(&request.paths, config, cwd, &mut each)
+    });
     outcome.skipped = found.skipped;
     outcome.errors.extend(
         found
@@ -186,16 +205,11 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
             .iter()
             .map(|p| format!("{p}: no such file or directory")),
     );
-    let results: Vec<FileResult> = pool.install(|| {
-        found
-            .targets
-            .par_iter()
-            .map(|target| check_target(&checker, target, cwd, request.fix, offline).slim())
-            .collect()
-    });
-    for result in results {
+    for result in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
         collect(&mut outcome, result);
     }
+    // The link phase asks in path order, the order the findings are shown in.
+    outcome.reports.sort_by(|a, b| a.path.cmp(&b.path));
     remote::check_links(&mut outcome, &checker, request);
     let not_asked = offline_urls
         .into_inner()
@@ -207,11 +221,19 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
             ..RemoteSummary::default()
         });
     }
-    outcome.reports.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.checked.sort();
+    outcome.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.errors.sort();
     outcome.errors.dedup();
     Ok(outcome)
+}
+
+/// The folder the paths of a run are relative to.
+struct Place<'a> {
+    cwd: &'a Path,
+    /// Whether `cwd` is the process's working directory, so that relative paths can be
+    /// opened as they are.
+    is_process_cwd: bool,
 }
 
 /// What checking one file produced.
@@ -258,22 +280,30 @@ fn collect(outcome: &mut Outcome, result: FileResult) {
 
 /// Where `--offline` runs put the remote URLs they will not ask, to count them: a hash of
 /// each, since only their number is reported (a collision would undercount by one).
-type OfflineUrls = Mutex<HashSet<u64>>;
+/// foldhash, not SipHash: no key comes from an adversary who gains by a collision, and
+/// a large tree hashes hundreds of thousands of URLs.
+type OfflineUrls = Mutex<HashSet<u64, foldhash::fast::FixedState>>;
 
 fn url_hash(url: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(url)
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(url)
 }
 
 fn check_target(
     checker: &Checker,
     target: &Target,
-    cwd: &Path,
+    place: &Place,
     fix: Option<FixRequest>,
     offline: Option<&OfflineUrls>,
 ) -> FileResult {
-    let absolute = cwd.join(&target.path);
-    match read::read_file(&absolute, checker.config.max_file_size) {
+    let absolute = place.cwd.join(&target.path);
+    // The shorter path when it names the same file: the kernel resolves fewer components.
+    let open = if place.is_process_cwd {
+        &target.path
+    } else {
+        &absolute
+    };
+    match read::read_file(open, checker.config.max_file_size) {
         Ok(contents) => check_contents(checker, target, &absolute, contents, fix, offline),
         Err(err) => FileResult::Skipped(Skip {
             path: target.display.clone(),

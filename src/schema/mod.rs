@@ -47,8 +47,9 @@ pub struct Schemas<'a> {
     /// `--schema`, absolute.
     cli: Option<PathBuf>,
     compiled: Mutex<HashMap<Key, Result<Arc<Schema>, String>>>,
-    /// The default schema (with its site's widgets) for the files of each folder.
-    by_folder: RwLock<HashMap<PathBuf, Result<Arc<Schema>, String>>>,
+    /// The default schema (with its site's widgets) for the files of each folder, looked
+    /// up once per file (foldhash: paths are long and SipHash showed in profiles).
+    by_folder: RwLock<HashMap<PathBuf, Result<Arc<Schema>, String>, foldhash::fast::FixedState>>,
 }
 
 impl<'a> Schemas<'a> {
@@ -57,7 +58,7 @@ impl<'a> Schemas<'a> {
             config,
             cli,
             compiled: Mutex::new(HashMap::new()),
-            by_folder: RwLock::new(HashMap::new()),
+            by_folder: RwLock::new(HashMap::with_hasher(Default::default())),
         }
     }
 

@@ -57,6 +57,27 @@ fn named_files_are_checked_whatever_their_extension_unless_excluded() {
 }
 
 #[test]
+fn a_file_reached_twice_is_checked_once() {
+    let dir = tree(&[("content/a.md", BAD), ("content/sub/b.md", BAD)]);
+    let args = [
+        ".",
+        "content",
+        "content/sub",
+        "content/a.md",
+        "./content/a.md",
+    ];
+    let (_, doc) = json(dir.path(), &args);
+    assert_eq!(doc["summary"]["files"], 2, "{doc:#}");
+    let paths = checked(dir.path(), &args);
+    let mut unique = paths.clone();
+    unique.dedup();
+    assert_eq!(unique, ["content/a.md", "content/sub/b.md"]);
+    // Each file's findings once: as many as when the file is named alone.
+    let alone = checked(dir.path(), &["content/a.md"]).len();
+    assert_eq!(paths.iter().filter(|p| *p == "content/a.md").count(), alone);
+}
+
+#[test]
 fn paths_are_joined_as_given() {
     let dir = tree(&[("site/content/a.md", BAD)]);
     assert_eq!(checked(dir.path(), &["site"]), ["site/content/a.md"]);
