@@ -52,6 +52,7 @@ pub fn discover(
     each: &mut dyn FnMut(Target),
 ) -> Discovered {
     let mut found = Discovered::default();
+    let in_cwd = std::env::current_dir().is_ok_and(|dir| dir == cwd);
     // One walk cannot reach a file twice; only several paths can overlap.
     let mut seen = (paths.len() > 1).then(HashSet::new);
     let mut accept = |target: Target| {
@@ -83,7 +84,14 @@ pub fn discover(
             }
             continue;
         }
-        let walker = ignore::WalkBuilder::new(&full)
+        // Walked as given when that names the same folder: the walk's paths are then the
+        // paths to show, with no prefix to take off each.
+        let root = if in_cwd {
+            given.as_path()
+        } else {
+            full.as_path()
+        };
+        let walker = ignore::WalkBuilder::new(root)
             .hidden(true)
             .git_ignore(true)
             .git_global(true)
@@ -96,8 +104,12 @@ pub fn discover(
         for entry in walker {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| !t.is_dir()) => {
-                    let walked = entry.path().strip_prefix(&full).unwrap_or(entry.path());
-                    let target = target(&given.join(walked), cwd, config);
+                    let shown = if in_cwd {
+                        entry.path().to_path_buf()
+                    } else {
+                        given.join(entry.path().strip_prefix(root).unwrap_or(entry.path()))
+                    };
+                    let target = target(&shown, cwd, config);
                     if !config.include.is_match(&target.rel) || config.exclude.is_match(&target.rel)
                     {
                         continue;
@@ -114,7 +126,7 @@ pub fn discover(
                     }
                 }
                 Ok(_) => {}
-                Err(err) => found.skipped.push(skip(&err, given, &full)),
+                Err(err) => found.skipped.push(skip(&err, given, root)),
             }
         }
     }
@@ -144,12 +156,12 @@ pub fn target(path: &Path, cwd: &Path, config: &Config) -> Target {
     }
 }
 
-/// The skip for a walk error under `given` (walked from `full`): the path shown the way
+/// The skip for a walk error under `given` (walked from `root`): the path shown the way
 /// targets are, and the reason without the path repeated in it.
-fn skip(err: &ignore::Error, given: &Path, full: &Path) -> Skip {
+fn skip(err: &ignore::Error, given: &Path, root: &Path) -> Skip {
     let path = walk_error_path(err).map_or_else(
         || display(given),
-        |path| display(&given.join(path.strip_prefix(full).unwrap_or(path))),
+        |path| display(&given.join(path.strip_prefix(root).unwrap_or(path))),
     );
     let reason = if is_loop(err) {
         "symlink loop (not followed)".to_string()
@@ -257,6 +269,43 @@ mod tests {
         assert_eq!(display(Path::new("././a.md")), "a.md");
         assert_eq!(display(Path::new("a//b.md")), "a/b.md");
         assert_eq!(display(Path::new("./")), ".");
+    }
+
+    /// Walks from a folder that is not the process's working directory (the CLI tests
+    /// cover the one that is): the same paths, shown as given, and walk errors too.
+    #[test]
+    fn walks_relative_to_another_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("site/sub")).expect("mkdir");
+        std::fs::write(root.join("site/a.md"), "x").expect("write");
+        std::fs::write(root.join("site/sub/b.md"), "x").expect("write");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("..", root.join("site/sub/up")).expect("symlink");
+        let config = Config::parse("", root.to_path_buf(), None).expect("config");
+        for (given, want) in [
+            ("site", ["site/a.md", "site/sub/b.md"]),
+            ("./site", ["site/a.md", "site/sub/b.md"]),
+        ] {
+            let mut shown = Vec::new();
+            let found = discover(&[PathBuf::from(given)], &config, root, &mut |t| {
+                assert!(root.join(&t.path).is_file(), "{t:?}");
+                shown.push((t.display, t.rel));
+            });
+            shown.sort();
+            let displays: Vec<&str> = shown.iter().map(|(d, _)| d.as_str()).collect();
+            assert_eq!(displays, want, "{given}");
+            assert!(shown.iter().all(|(d, r)| d == r), "{shown:?}");
+            #[cfg(unix)]
+            assert_eq!(
+                found.skipped,
+                [Skip {
+                    path: "site/sub/up".into(),
+                    reason: "symlink loop (not followed)".into()
+                }],
+                "{given}"
+            );
+        }
     }
 
     #[test]

@@ -16,7 +16,8 @@ fuzz_target!(|data: &[u8]| {
         for link in body_links(text, start) {
             assert_span(text, link.span, &body, "link");
         }
-        for (range, url) in bare::find(text, body.clone()) {
+        let candidates = bare::Candidates::new(text, body.clone());
+        for (range, url) in bare::find(text, body.clone(), &candidates) {
             assert_span(text, Span::new(range.start, range.end), &body, "bare URL");
             assert!(url.starts_with("http"), "bare URL {url:?} has no scheme");
         }

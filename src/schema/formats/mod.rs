@@ -43,15 +43,21 @@ mod parse;
 pub use bcp47::is_bcp47;
 pub use cast::HUGO_DATE_LAYOUTS;
 pub use date::{DateOffset, HugoDate, HugoZone};
+#[cfg(test)]
 use parse::parse_with_layout;
 
 /// Parses `s` the way Hugo parses a front-matter date string: the first layout
 /// of [`HUGO_DATE_LAYOUTS`] that Go's `time.Parse` accepts wins. `None` when
 /// Hugo would reject the string.
 pub fn parse_hugo_date(s: &str) -> Option<HugoDate> {
-    HUGO_DATE_LAYOUTS
-        .iter()
-        .find_map(|layout| parse_with_layout(layout, s))
+    static CUT: std::sync::LazyLock<Vec<parse::Chunks>> = std::sync::LazyLock::new(|| {
+        HUGO_DATE_LAYOUTS
+            .iter()
+            .map(|layout| parse::Chunks::new(layout))
+            .collect()
+    });
+    CUT.iter()
+        .find_map(|layout| parse::parse_with_chunks(layout, s))
 }
 
 /// Whether Hugo accepts `s` as a front-matter date (format `hugo-date`).

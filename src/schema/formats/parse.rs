@@ -240,9 +240,43 @@ fn parse_numeric_zone(std: Std, value: &[u8]) -> Option<(i64, &[u8])> {
     Some((secs, value.get(len..)?))
 }
 
-/// Go's `time.Parse(layout, value)`, keeping the zone as written.
+/// A layout cut into its elements once (Go's `nextStdChunk` run to the end): the literal
+/// text before each element, and the element; the last entry has none. Dates are parsed
+/// against the same few layouts over and over: cutting each once saves most of the work.
+pub(super) struct Chunks {
+    layout: &'static str,
+    chunks: Vec<(&'static [u8], Option<Std>)>,
+}
+
+impl Chunks {
+    pub(super) fn new(layout: &'static str) -> Self {
+        let mut rest = layout.as_bytes();
+        let mut chunks = Vec::new();
+        loop {
+            let (plen, tok) = next_std_chunk(rest);
+            let literal = rest.get(..plen).unwrap_or(rest);
+            let Some((std, tlen)) = tok else {
+                chunks.push((literal, None));
+                break;
+            };
+            chunks.push((literal, Some(std)));
+            rest = rest.get(plen + tlen..).unwrap_or_default();
+        }
+        Chunks { layout, chunks }
+    }
+}
+
+/// Go's `time.Parse(layout, value)`, keeping the zone as written (the tests' entry;
+/// fmlint itself parses with layouts cut once, [`parse_with_chunks`]).
+#[cfg(test)]
 pub(super) fn parse_with_layout(layout: &'static str, value: &str) -> Option<HugoDate> {
-    let mut lay = layout.as_bytes();
+    parse_with_chunks(&Chunks::new(layout), value)
+}
+
+/// [`parse_with_layout`] with the layout already cut.
+pub(super) fn parse_with_chunks(layout: &Chunks, value: &str) -> Option<HugoDate> {
+    let mut chunks = layout.chunks.iter().peekable();
+    let layout = layout.layout;
     let mut val = value.as_bytes();
 
     let mut year: i64 = 0;
@@ -256,16 +290,14 @@ pub(super) fn parse_with_layout(layout: &'static str, value: &str) -> Option<Hug
     let mut zone_name: Option<String> = None;
     let mut has_time = false;
 
-    loop {
-        let (plen, tok) = next_std_chunk(lay);
-        val = skip(val, lay.get(..plen)?)?;
-        let Some((std, tlen)) = tok else {
+    while let Some(&(literal, tok)) = chunks.next() {
+        val = skip(val, literal)?;
+        let Some(std) = tok else {
             if !val.is_empty() {
                 return None; // extra text
             }
             break;
         };
-        lay = lay.get(plen + tlen..)?;
         match std {
             Std::Year => {
                 let y = atoi(val.get(..2)?)?;
@@ -345,7 +377,7 @@ pub(super) fn parse_with_layout(layout: &'static str, value: &str) -> Option<Hug
                 let has_fraction =
                     val.first().is_some_and(|&b| comma_or_period(b)) && is_digit(val, 1);
                 let layout_has_fraction =
-                    matches!(next_std_chunk(lay).1, Some((Std::Frac { .. }, _)));
+                    matches!(chunks.peek(), Some((_, Some(Std::Frac { .. }))));
                 if has_fraction && !layout_has_fraction {
                     let n = 2 + val
                         .get(2..)
