@@ -219,7 +219,8 @@ pub fn starter_config(detected: &Detected) -> String {
          [links]\n\
          check = \"all\"                    # all | local | none\n\
          # exclude = [\"^https://example\\\\.com/\"]\n\
-         # timeout = \"10s\"\n\
+         # timeout = \"10s\"                # one request\n\
+         # budget = \"5m\"                  # all link checks of a run\n\
          # cache = \".fmlint-cache\"\n\
          # cache_ttl = \"1d\"\n",
     );
@@ -337,6 +338,29 @@ mod tests {
             );
             assert!(config.schemas[0].glob.is_match(format!("{dir}/post/a.md")));
         }
+    }
+
+    /// Every commented-out example in the starter file is a real key with a valid value:
+    /// uncommented all at once, the file still loads.
+    #[test]
+    fn starter_examples_are_valid_when_uncommented() {
+        let example = regex_lite::Regex::new(r#"^# (\[\[|"?[A-Za-z_/]+"? = )"#).unwrap();
+        let text: String = starter_config(&Detected::default())
+            .lines()
+            .map(|line| {
+                let kept = if example.is_match(line) {
+                    &line[2..]
+                } else {
+                    line
+                };
+                format!("{kept}\n")
+            })
+            .collect();
+        assert!(text.contains("\nbudget = \"5m\""), "{text}");
+        let config = Config::parse(&text, PathBuf::from("/site"), None)
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(config.links.budget, std::time::Duration::from_secs(300));
+        assert_eq!(config.links.timeout, std::time::Duration::from_secs(10));
     }
 
     #[test]
