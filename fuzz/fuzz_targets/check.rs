@@ -5,28 +5,13 @@
 #![no_main]
 
 use fmlint::check::Checker;
-use fmlint::config::Config;
 use fmlint::read::{decode, Contents};
 use fmlint::run::{FileReport, Outcome};
-use fmlint::schema::Schemas;
-use fmlint_fuzz::{assert_diagnostic, naive_position};
+use fmlint_fuzz::{assert_diagnostic, naive_position, REL};
 use libfuzzer_sys::fuzz_target;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-
-const ROOT: &str = "/nonexistent-fmlint-fuzz";
-const REL: &str = "content/post/fuzz.md";
-
-fn config() -> &'static Config {
-    static CONFIG: OnceLock<Config> = OnceLock::new();
-    CONFIG.get_or_init(|| {
-        Config::parse("[links]\ncheck = \"local\"\n", PathBuf::from(ROOT), None)
-            .expect("the fuzz config parses")
-    })
-}
 
 thread_local! {
-    static CHECKER: Checker<'static> = Checker::new(config(), Schemas::new(config(), None));
+    static CHECKER: Checker<'static> = fmlint_fuzz::checker("local");
 }
 
 /// Render `diagnostics` of `text` as the JSON report and check it against the spans.
@@ -83,7 +68,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let path = Path::new(ROOT).join(REL);
+    let path = fmlint_fuzz::path();
     let diagnostics = match CHECKER.with(|checker| checker.check_text(&path, REL, &text)) {
         Ok(diagnostics) => diagnostics,
         // Only a schema named by the file itself (remote, missing, not JSON) can fail

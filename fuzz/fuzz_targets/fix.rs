@@ -4,28 +4,13 @@
 #![no_main]
 
 use fmlint::check::Checker;
-use fmlint::config::Config;
 use fmlint::diagnostic::{Applicability, Diagnostic};
-use fmlint::schema::Schemas;
 use fmlint::split::{split, Format, Split};
-use fmlint_fuzz::assert_diagnostic;
+use fmlint_fuzz::{assert_diagnostic, REL};
 use libfuzzer_sys::fuzz_target;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-
-const ROOT: &str = "/nonexistent-fmlint-fuzz";
-const REL: &str = "content/post/fuzz.md";
-
-fn config() -> &'static Config {
-    static CONFIG: OnceLock<Config> = OnceLock::new();
-    CONFIG.get_or_init(|| {
-        Config::parse("[links]\ncheck = \"none\"\n", PathBuf::from(ROOT), None)
-            .expect("the fuzz config parses")
-    })
-}
 
 thread_local! {
-    static CHECKER: Checker<'static> = Checker::new(config(), Schemas::new(config(), None));
+    static CHECKER: Checker<'static> = fmlint_fuzz::checker("none");
 }
 
 /// The text before the front matter and the text after it (closing delimiter and body),
@@ -56,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
     let Some(text) = fmlint_fuzz::text(data) else {
         return;
     };
-    let path = Path::new(ROOT).join(REL);
+    let path = fmlint_fuzz::path();
     CHECKER.with(|checker| {
         let fixed = match checker.fix_text(&path, REL, text, Applicability::Unsafe) {
             Ok(fixed) => fixed,

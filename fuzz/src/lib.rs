@@ -1,10 +1,34 @@
 //! Helpers shared by the fuzz targets: span checks on the spanned tree, on diagnostics and
 //! on the JSON report, and the file text a target builds around raw fuzzer input.
 
+use fmlint::check::Checker;
+use fmlint::config::Config;
 use fmlint::diagnostic::Diagnostic;
+use fmlint::schema::Schemas;
 use fmlint::split::Format;
 use fmlint::tree::{Node, Span, Value};
 use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// The folder a fuzzed file pretends to live in: it does not exist (no site, no theme).
+pub const ROOT: &str = "/nonexistent-fmlint-fuzz";
+/// The fuzzed file's path below [`ROOT`]: under `content/`, so front matter is required.
+pub const REL: &str = "content/post/fuzz.md";
+
+/// The fuzzed file's absolute path.
+pub fn path() -> PathBuf {
+    Path::new(ROOT).join(REL)
+}
+
+/// A checker with the default config but `[links] check = CHECK`, for a target's
+/// thread-local: its config is leaked, once per thread, to live as long as the fuzzer.
+pub fn checker(check: &str) -> Checker<'static> {
+    let text = format!("[links]\ncheck = \"{check}\"\n");
+    let config: &'static Config = Box::leak(Box::new(
+        Config::parse(&text, PathBuf::from(ROOT), None).expect("the fuzz config parses"),
+    ));
+    Checker::new(config, Schemas::new(config, None))
+}
 
 /// The input as text, or `None` when it is not UTF-8 (the reader rejects such files
 /// before any parser sees them).
