@@ -81,6 +81,7 @@ fn check(mut args: CheckArgs) -> u8 {
         stdin,
         fix,
         links,
+        list_checked: args.format == Some(OutputFormat::Junit),
     };
     let mut outcome = match run::run(&request, &config, &cwd) {
         Ok(outcome) => outcome,

@@ -12,7 +12,8 @@ use crate::read::{self, Contents};
 use crate::schema::Schemas;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 mod remote;
 
@@ -31,6 +32,9 @@ pub struct Request {
     /// Fix files, and how.
     pub fix: Option<FixRequest>,
     pub links: LinkFlags,
+    /// Fill [`Outcome::checked`] with every file's path (JUnit lists each file); without
+    /// it a clean file leaves nothing behind once checked, only a count.
+    pub list_checked: bool,
 }
 
 /// What `--fix`, `--unsafe-fixes` and `--diff` ask for.
@@ -94,7 +98,8 @@ pub struct Outcome {
     pub reports: Vec<FileReport>,
     /// How many files were checked.
     pub files: usize,
-    /// The paths of the files checked, sorted (for reports with one entry per file).
+    /// The paths of the files checked, sorted (for reports with one entry per file), when
+    /// [`Request::list_checked`] asks for them.
     pub checked: Vec<String>,
     /// Files and folders that could not be checked, and why.
     pub skipped: Vec<Skip>,
@@ -174,26 +179,34 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
                     outcome.stdin_text = Some(String::from_utf8_lossy(&report.source).into_owned());
                 }
             }
-            collect(&mut outcome, result);
+            collect(&mut outcome, result, request.list_checked);
         }
     }
     // Each file is checked on the pool as soon as the walk finds it: the walk and the
     // checks overlap, and no list of the whole tree is held.
     let results = Mutex::new(Vec::new());
+    let clean = AtomicUsize::new(0);
     let place = &Place {
         cwd,
         is_process_cwd: std::env::current_dir().is_ok_and(|dir| dir == cwd),
     };
+    let backlog = &Backlog::default();
     let found = pool.in_place_scope(|scope| {
-        let results = &results;
+        let (results, clean) = (&results, &clean);
         let checker = &checker;
         let mut each = |target: Target| {
+            backlog.enter();
             scope.spawn(move |_| {
-                let result = check_target(checker, &target, place, request.fix, offline).slim();
-                results
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(result);
+                let _done = backlog.leave_on_drop();
+                match check_target(checker, &target, place, request.fix, offline).slim() {
+                    FileResult::Clean(_) if !request.list_checked => {
+                        clean.fetch_add(1, Ordering::Relaxed);
+                    }
+                    result => results
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(result),
+                }
             });
         };
         discover::discover(&request.paths, config, cwd, &mut each)
@@ -205,8 +218,9 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
             .iter()
             .map(|p| format!("{p}: no such file or directory")),
     );
+    outcome.files += clean.into_inner();
     for result in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        collect(&mut outcome, result);
+        collect(&mut outcome, result, request.list_checked);
     }
     // The link phase asks in path order, the order the findings are shown in.
     outcome.reports.sort_by(|a, b| a.path.cmp(&b.path));
@@ -228,6 +242,48 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
     Ok(outcome)
 }
 
+/// Files found but not checked yet: the walk is much faster than checking, and without a
+/// bound it would queue a whole tree's targets in memory before the pool caught up.
+#[derive(Default)]
+struct Backlog {
+    waiting: Mutex<usize>,
+    drained: Condvar,
+}
+
+impl Backlog {
+    /// The walk waits above this many files...
+    const HIGH: usize = 1024;
+    /// ...until the pool has brought it down to this many.
+    const LOW: usize = Self::HIGH / 2;
+
+    fn enter(&self) {
+        let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+        while *waiting >= Self::HIGH {
+            waiting = self
+                .drained
+                .wait(waiting)
+                .unwrap_or_else(|e| e.into_inner());
+        }
+        *waiting += 1;
+    }
+
+    /// A guard that takes one file off the backlog when the job holding it ends, even
+    /// by a panic (a count that never falls would stop the walk for good).
+    fn leave_on_drop(&self) -> impl Drop + '_ {
+        struct Leave<'a>(&'a Backlog);
+        impl Drop for Leave<'_> {
+            fn drop(&mut self) {
+                let mut waiting = self.0.waiting.lock().unwrap_or_else(|e| e.into_inner());
+                *waiting = waiting.saturating_sub(1);
+                if *waiting == Backlog::LOW {
+                    self.0.drained.notify_one();
+                }
+            }
+        }
+        Leave(self)
+    }
+}
+
 /// The folder the paths of a run are relative to.
 struct Place<'a> {
     cwd: &'a Path,
@@ -238,10 +294,10 @@ struct Place<'a> {
 
 /// What checking one file produced.
 enum FileResult {
-    /// Boxed: the results of a whole tree are held at once, most of them `Clean`.
+    /// Boxed: the results are held until the run ends, and most are small.
     Checked(Box<FileReport>),
-    /// A file checked with nothing to report, of which only the path is kept: a run over
-    /// a large tree holds a few bytes per clean file, not its whole report.
+    /// A file checked with nothing to report, of which only the path is kept, and only
+    /// when [`Request::list_checked`] asks for it (otherwise it is just counted).
     Clean(String),
     Skipped(Skip),
     Failed(String),
@@ -262,16 +318,21 @@ impl FileResult {
     }
 }
 
-fn collect(outcome: &mut Outcome, result: FileResult) {
+/// Add one file's result to the outcome; `list` keeps its path in [`Outcome::checked`].
+fn collect(outcome: &mut Outcome, result: FileResult, list: bool) {
     match result.slim() {
         FileResult::Checked(report) => {
             outcome.files += 1;
-            outcome.checked.push(report.path.clone());
+            if list {
+                outcome.checked.push(report.path.clone());
+            }
             outcome.reports.push(*report);
         }
         FileResult::Clean(path) => {
             outcome.files += 1;
-            outcome.checked.push(path);
+            if list {
+                outcome.checked.push(path);
+            }
         }
         FileResult::Skipped(skip) => outcome.skipped.push(skip),
         FileResult::Failed(error) => outcome.errors.push(error),
@@ -382,5 +443,27 @@ fn check_contents(
             FileResult::Checked(Box::new(report))
         }
         Err(error) => FileResult::Failed(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_that_panics_still_leaves_the_backlog() {
+        let backlog = Backlog::default();
+        for _ in 0..Backlog::HIGH {
+            backlog.enter();
+        }
+        let job = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _done = backlog.leave_on_drop();
+            panic!("a check panicked");
+        }));
+        assert!(job.is_err());
+        assert_eq!(*backlog.waiting.lock().unwrap(), Backlog::HIGH - 1);
+        // Would wait for good had the panicking job not left.
+        backlog.enter();
+        assert_eq!(*backlog.waiting.lock().unwrap(), Backlog::HIGH);
     }
 }

@@ -81,6 +81,45 @@ fn output_is_the_same_whatever_the_number_of_jobs() {
     assert_eq!(one.status, four.status);
 }
 
+/// More files than the walk may queue ahead of the checks (1,024): the walk waits for the
+/// pool and goes on, every file is checked once, and findings come out in path order.
+#[test]
+fn a_tree_larger_than_the_backlog_is_checked_in_full() {
+    const POSTS: usize = 2_500;
+    let good = std::fs::read_to_string(fixtures().join("posts/seed-post.md")).unwrap();
+    let names: Vec<String> = (0..POSTS)
+        .map(|i| format!("content/{}/p{i:04}.md", i % 7))
+        .collect();
+    let files: Vec<(&str, &str)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            (
+                name.as_str(),
+                if i % 100 == 0 { BAD } else { good.as_str() },
+            )
+        })
+        .collect();
+    let dir = tree(&files);
+    for jobs in ["1", "2"] {
+        let (status, doc) = json(dir.path(), &["--jobs", jobs]);
+        assert_eq!(status, 1);
+        assert_eq!(doc["summary"]["files"], POSTS, "{jobs} jobs");
+        let paths: Vec<&str> = doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["path"].as_str().unwrap())
+            .collect();
+        let mut flagged = paths.clone();
+        flagged.dedup();
+        let want: Vec<&str> = names.iter().step_by(100).map(String::as_str).collect();
+        let mut sorted = want.clone();
+        sorted.sort();
+        assert_eq!(flagged, sorted, "{jobs} jobs");
+    }
+}
+
 #[test]
 fn stdin_with_a_dash_or_a_filename() {
     let bad = BAD.as_bytes();
