@@ -254,7 +254,7 @@ fi
 load_end=$(load_average)
 python3 "$BENCH/results.py" peers "$P" "$OUT/links" "$links_status" \
   "date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine); load average at the start: $load_start, at the end: $load_end" \
-  "fmlint: $("$FM" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$FM" | cut -c1-12); $( ((have_lintel)) && echo "lintel $(lintel --version 2>&1 | awk '{ v = $NF } END { print v }')"); $( ((have_remark)) && echo "${NPM_PACKAGES[*]}"); $(rg --version 2>/dev/null | awk 'NR == 1'); $(hyperfine --version)" \
+  "fmlint: $("$FM" --version 2>/dev/null || echo '?'), sha256 $(sha256sum "$FM" | cut -c1-12); $( ((have_lintel)) && echo "lintel $(lintel --version 2>&1 | awk 'NF { v = $NF } END { print v }')"); $( ((have_remark)) && echo "${NPM_PACKAGES[*]}"); $(rg --version 2>/dev/null | awk 'NR == 1'); $(hyperfine --version)" \
   "$RUNS" "$WARMUP" "$SLOW" "${sizes[@]}" >"$OUT/peers.md.tmp"
 mv "$OUT/peers.md.tmp" "$OUT/peers.md"
 echo
