@@ -193,6 +193,7 @@ fn json_report(text: &str, diagnostics: Vec<Diagnostic>) -> serde_json::Value {
             path: REL.to_string(),
             diagnostics,
             source: text.as_bytes().to_vec(),
+            source_is_prefix: false,
             original: None,
             fixes: 0,
             file: None,

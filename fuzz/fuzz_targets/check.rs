@@ -22,6 +22,7 @@ fn check_report(text: &str, diagnostics: Vec<fmlint::diagnostic::Diagnostic>) {
             path: REL.to_string(),
             diagnostics,
             source: text.as_bytes().to_vec(),
+            source_is_prefix: false,
             original: None,
             fixes: 0,
             file: None,

@@ -53,6 +53,10 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The file's bytes (after fixing), kept only when there is something to show.
     pub source: Vec<u8>,
+    /// `source` holds only the start of the file, up to the end of the last line its
+    /// findings need (a run that flags every file of a large tree must not hold them
+    /// all whole); the link phase reads the file again before adding its own findings.
+    pub source_is_prefix: bool,
     /// The text before fixing, when fixes changed it.
     pub original: Option<String>,
     /// How many fixes were applied.
@@ -66,11 +70,26 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Keep `text` to show the findings: only its start when the file can be read again
+    /// (not standard input, not a text that fixes changed).
+    fn keep_source(&mut self, mut text: Vec<u8>) {
+        if self.file.is_some() && self.original.is_none() {
+            let needed = shown_len(&text, &self.diagnostics);
+            if needed < text.len() {
+                text.truncate(needed);
+                text.shrink_to_fit();
+                self.source_is_prefix = true;
+            }
+        }
+        self.source = text;
+    }
+
     fn new(target: &Target, file: Option<&Path>) -> Self {
         FileReport {
             path: target.display.clone(),
             diagnostics: Vec::new(),
             source: Vec::new(),
+            source_is_prefix: false,
             original: None,
             fixes: 0,
             file: file.map(Path::to_path_buf),
@@ -78,6 +97,27 @@ impl FileReport {
             remote: Vec::new(),
         }
     }
+}
+
+/// How many bytes of `text` its `diagnostics` need to be shown: up to the end of the
+/// line where the last of their spans (or of their fixes' edits) ends.
+fn shown_len(text: &[u8], diagnostics: &[Diagnostic]) -> usize {
+    let ends = diagnostics.iter().flat_map(|d| {
+        let edits = d
+            .fix
+            .iter()
+            .flat_map(|f| f.edits.iter().map(|e| e.span.end));
+        std::iter::once(d.span.end).chain(edits)
+    });
+    let last = ends.max().unwrap_or(0).min(text.len());
+    // `\n` ends a line, and so does a lone `\r`: cut after whichever comes first.
+    memchr::memchr2(b'\n', b'\r', &text[last..]).map_or(text.len(), |at| {
+        let end = last + at;
+        match text.get(end..end + 2) {
+            Some(b"\r\n") => end + 2,
+            _ => end + 1,
+        }
+    })
 }
 
 /// What the link phase is asked to do, from the command line.
@@ -170,8 +210,9 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
             if let FileResult::Checked(report) = &mut result {
                 // Standard input exists nowhere else: keep its text.
                 report.file = None;
-                if report.source.is_empty() {
+                if report.source.is_empty() || report.source_is_prefix {
                     report.source = bytes.clone();
+                    report.source_is_prefix = false;
                 }
             }
             if let FileResult::Checked(report) = &result {
@@ -398,7 +439,7 @@ fn check_contents(
                 .into_iter()
                 .collect();
             if !report.diagnostics.is_empty() {
-                report.source = bytes;
+                report.keep_source(bytes);
             }
             return FileResult::Checked(Box::new(report));
         }
@@ -438,7 +479,7 @@ fn check_contents(
             // --diff); otherwise read again if the link phase finds something.
             if !report.diagnostics.is_empty() || report.file.is_none() || report.original.is_some()
             {
-                report.source = text.into_bytes();
+                report.keep_source(text.into_bytes());
             }
             FileResult::Checked(Box::new(report))
         }
@@ -449,6 +490,34 @@ fn check_contents(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codes;
+    use crate::diagnostic::{Edit, Fix};
+    use crate::tree::Span;
+
+    fn at(start: usize, end: usize) -> Diagnostic {
+        Diagnostic::new(&codes::SYNTAX_LIMIT, Span::new(start, end), "x")
+    }
+
+    #[test]
+    fn shown_len_ends_with_the_line_of_the_last_span() {
+        let text = b"ab\ncd\r\nef\rgh\nij";
+        assert_eq!(shown_len(text, &[at(0, 1)]), 3);
+        assert_eq!(shown_len(text, &[at(0, 1), at(3, 4)]), 7, "CRLF kept whole");
+        assert_eq!(shown_len(text, &[at(7, 8)]), 10, "a lone CR ends a line");
+        assert_eq!(shown_len(text, &[at(15, 15)]), 15, "a span at the end");
+        assert_eq!(shown_len(text, &[at(0, 99)]), 15, "a span past the end");
+        assert_eq!(shown_len(text, &[]), 3);
+        let mut fixed = at(0, 1);
+        fixed.fix = Some(Fix {
+            description: "x".into(),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span: Span::new(13, 14),
+                replacement: String::new(),
+            }],
+        });
+        assert_eq!(shown_len(text, &[fixed]), 15, "fix edits are shown too");
+    }
 
     #[test]
     fn a_job_that_panics_still_leaves_the_backlog() {

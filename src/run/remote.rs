@@ -68,10 +68,11 @@ fn merge(
     checker: &Checker,
     fix: Option<bool>,
 ) -> Result<(), String> {
-    if report.source.is_empty() {
+    if report.source.is_empty() || report.source_is_prefix {
         if let Some(file) = &report.file {
             report.source = std::fs::read(file)
                 .map_err(|e| format!("{}: cannot read it again: {e}", report.path))?;
+            report.source_is_prefix = false;
         }
     }
     let text = String::from_utf8_lossy(&report.source).into_owned();

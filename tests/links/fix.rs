@@ -66,3 +66,44 @@ fn unsafe_fixes_rewrite_permanent_redirects_in_place() {
     let fixed = std::fs::read_to_string(&path).unwrap();
     assert_eq!(fixed, post.replace(&moved, &server.url("/ok")));
 }
+
+/// A file with a front-matter finding keeps only the start of its text; a broken link far
+/// down its body, found by the link phase, is still placed and shown from the whole text.
+#[test]
+fn remote_findings_below_a_kept_prefix_are_placed_in_the_whole_file() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "A line of body text.\n".repeat(200);
+    let broken = server.url("/404");
+    let post = format!(
+        "---\ntitle: x\ndate: 2025-02-11\nlang: [en]\nwidgets: [recnt]\n---\n{filler}See [gone]({broken}).\n"
+    );
+    std::fs::write(dir.path().join("a.md"), &post).unwrap();
+    let config = Config::parse("", dir.path().to_path_buf(), None).unwrap();
+    let outcome = run::run(&request(None), &config, dir.path()).unwrap();
+    let report = &outcome.reports[0];
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.name).collect();
+    assert_eq!(codes, ["schema/enum", "link/broken"]);
+    assert!(!report.source_is_prefix);
+    assert_eq!(report.source, post.as_bytes());
+    let link = &report.diagnostics[1];
+    assert_eq!(&post[link.span.start..link.span.end], broken);
+    let rendered = fmlint::report::json::render(&outcome);
+    let document: serde_json::Value = serde_json::from_str(&rendered).unwrap();
+    assert_eq!(document["diagnostics"][1]["line"], 207);
+}
+
+/// Without remote findings, only the lines the findings need are kept.
+#[test]
+fn a_front_matter_finding_keeps_only_the_start_of_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "---\ntitle: x\ndate: 2025-02-11\nlang: [en]\nwidgets: [recnt]\n";
+    let post = format!("{head}---\n{}", "Body.\n".repeat(1000));
+    std::fs::write(dir.path().join("a.md"), &post).unwrap();
+    let config = Config::parse("", dir.path().to_path_buf(), None).unwrap();
+    let outcome = run::run(&request(None), &config, dir.path()).unwrap();
+    let report = &outcome.reports[0];
+    assert_eq!(report.diagnostics.len(), 1);
+    assert!(report.source_is_prefix);
+    assert_eq!(report.source, head.as_bytes());
+}
