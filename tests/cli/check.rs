@@ -105,13 +105,7 @@ fn a_tree_larger_than_the_backlog_is_checked_in_full() {
         let (status, doc) = json(dir.path(), &["--jobs", jobs]);
         assert_eq!(status, 1);
         assert_eq!(doc["summary"]["files"], POSTS, "{jobs} jobs");
-        let paths: Vec<&str> = doc["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["path"].as_str().unwrap())
-            .collect();
-        let mut flagged = paths.clone();
+        let mut flagged = each_diagnostic(&doc, "path");
         flagged.dedup();
         let want: Vec<&str> = names.iter().step_by(100).map(String::as_str).collect();
         let mut sorted = want.clone();

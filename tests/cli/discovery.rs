@@ -4,11 +4,9 @@ use super::*;
 
 fn checked(dir: &Path, args: &[&str]) -> Vec<String> {
     let (_, doc) = json(dir, args);
-    doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap().to_string())
+    each_diagnostic(&doc, "path")
+        .into_iter()
+        .map(String::from)
         .collect()
 }
 

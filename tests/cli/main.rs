@@ -49,6 +49,16 @@ pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     common::finish(&mut cmd)
 }
 
+/// A field of every diagnostic of a JSON report, in order (`"path"`, `"message"`...).
+pub fn each_diagnostic<'a>(doc: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    doc["diagnostics"]
+        .as_array()
+        .expect("a diagnostics array")
+        .iter()
+        .map(|d| d[field].as_str().expect("a string field"))
+        .collect()
+}
+
 /// Run with `--format json` and parse the document.
 pub fn json(dir: &Path, args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = vec!["--format", "json"];

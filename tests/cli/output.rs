@@ -198,12 +198,7 @@ fn spans_point_where_the_design_says() {
     // The repeated widget is the second `search`, not the first.
     let unique = &doc["diagnostics"][7];
     assert_eq!(unique["offset"], text.rfind("\"search\"").unwrap());
-    let messages: Vec<&str> = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["message"].as_str().unwrap())
-        .collect();
+    let messages = each_diagnostic(&doc, "message");
     assert!(
         messages.contains(
             &"`recnt` is not one of the allowed values for `widgets`; did you mean `recent`?"

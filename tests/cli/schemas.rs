@@ -100,12 +100,7 @@ fn the_example_site_shows_fmlint_at_work() {
     let (status, doc) = json(&site, &[]);
     assert_eq!(status, 1);
     assert_eq!(doc["summary"]["files"], 4);
-    let paths: Vec<&str> = doc["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
+    let paths = each_diagnostic(&doc, "path");
     assert!(
         paths
             .iter()
