@@ -58,7 +58,7 @@ pub fn discover(
     let mut accept = |target: Target| {
         let first = seen
             .as_mut()
-            .is_none_or(|seen| seen.insert(target.display.clone()));
+            .is_none_or(|seen| seen.insert(normalize(&cwd.join(&target.path))));
         if first {
             each(target);
         }
@@ -269,6 +269,31 @@ mod tests {
         assert_eq!(display(Path::new("././a.md")), "a.md");
         assert_eq!(display(Path::new("a//b.md")), "a/b.md");
         assert_eq!(display(Path::new("./")), ".");
+    }
+
+    /// Files are told apart by their paths, not by how they are shown: two names that
+    /// are not UTF-8 show alike, and both are still checked when paths overlap.
+    #[cfg(unix)]
+    #[test]
+    fn overlapping_paths_keep_files_whose_names_show_alike() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir(root.join("a")).expect("mkdir");
+        for name in [&b"\xff.md"[..], b"\xfe.md", b"ok.md"] {
+            let name = std::ffi::OsStr::from_bytes(name);
+            std::fs::write(root.join("a").join(name), "x").expect("write");
+        }
+        let config = Config::parse("", root.to_path_buf(), None).expect("config");
+        let mut found = Vec::new();
+        let paths = [
+            PathBuf::from("a"),
+            PathBuf::from("./a"),
+            PathBuf::from("a/ok.md"),
+        ];
+        discover(&paths, &config, root, &mut |t| found.push(t.path));
+        found.sort();
+        assert_eq!(found.len(), 3, "{found:?}");
     }
 
     /// Walks from a folder that is not the process's working directory (the CLI tests

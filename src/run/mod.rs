@@ -264,7 +264,10 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         collect(&mut outcome, result, request.list_checked);
     }
     // The link phase asks in path order, the order the findings are shown in.
-    outcome.reports.sort_by(|a, b| a.path.cmp(&b.path));
+    // By the path shown, then by the file: two names that are not UTF-8 can show alike.
+    outcome
+        .reports
+        .sort_by(|a, b| (&a.path, &a.file).cmp(&(&b.path, &b.file)));
     remote::check_links(&mut outcome, &checker, request);
     let not_asked = offline_urls
         .into_inner()
