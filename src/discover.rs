@@ -52,7 +52,7 @@ pub fn discover(
     each: &mut dyn FnMut(Target),
 ) -> Discovered {
     let mut found = Discovered::default();
-    let in_cwd = std::env::current_dir().is_ok_and(|dir| dir == cwd);
+    let in_cwd = is_process_cwd(cwd);
     // One walk cannot reach a file twice; only several paths can overlap.
     let mut seen = (paths.len() > 1).then(HashSet::new);
     let mut accept = |target: Target| {
@@ -132,6 +132,12 @@ pub fn discover(
     }
     found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     found
+}
+
+/// Whether `dir` is the process's working directory, so that paths relative to it can
+/// be used as they are.
+pub fn is_process_cwd(dir: &Path) -> bool {
+    std::env::current_dir().is_ok_and(|cwd| cwd == dir)
 }
 
 /// The target for `path` (relative to `cwd` or absolute).

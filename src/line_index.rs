@@ -5,6 +5,19 @@
 //! Works on bytes, so it also serves files that are not valid UTF-8: there every byte
 //! that does not continue a UTF-8 sequence counts as one column.
 
+/// Where the line after the one holding byte `at` starts: just past its `\r\n`, `\n` or
+/// lone `\r`, or the end of `text` when that line is the last.
+pub fn next_line_start(text: &[u8], at: usize) -> usize {
+    let at = at.min(text.len());
+    memchr::memchr2(b'\n', b'\r', &text[at..]).map_or(text.len(), |i| {
+        let end = at + i;
+        match text.get(end..end + 2) {
+            Some(b"\r\n") => end + 2,
+            _ => end + 1,
+        }
+    })
+}
+
 /// Line starts of one file, computed once, then queried per diagnostic.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -84,6 +97,17 @@ pub fn count_chars(bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_line_start_after_each_kind_of_break() {
+        let text = b"ab\ncd\r\nef\rgh";
+        assert_eq!(next_line_start(text, 0), 3);
+        assert_eq!(next_line_start(text, 2), 3, "at the break itself");
+        assert_eq!(next_line_start(text, 4), 7, "CRLF");
+        assert_eq!(next_line_start(text, 7), 10, "a lone CR");
+        assert_eq!(next_line_start(text, 11), 12, "the last line");
+        assert_eq!(next_line_start(text, 99), 12, "past the end");
+    }
 
     fn pos(text: &str, offset: usize) -> (usize, usize) {
         let p = LineIndex::new(text.as_bytes()).position(text.as_bytes(), offset);

@@ -156,14 +156,7 @@ pub fn body_after(
     if format == crate::split::Format::Json {
         return block.end;
     }
-    let bytes = text.as_bytes();
-    let pos = memchr::memchr2(b'\n', b'\r', &bytes[block.end.min(bytes.len())..])
-        .map_or(bytes.len(), |at| block.end + at);
-    match bytes.get(pos) {
-        Some(b'\r') if bytes.get(pos + 1) == Some(&b'\n') => pos + 2,
-        Some(_) => pos + 1,
-        None => pos,
-    }
+    crate::line_index::next_line_start(text.as_bytes(), block.end)
 }
 
 /// The largest char boundary of `text` at or below `at`.

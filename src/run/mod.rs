@@ -109,15 +109,8 @@ fn shown_len(text: &[u8], diagnostics: &[Diagnostic]) -> usize {
             .flat_map(|f| f.edits.iter().map(|e| e.span.end));
         std::iter::once(d.span.end).chain(edits)
     });
-    let last = ends.max().unwrap_or(0).min(text.len());
-    // `\n` ends a line, and so does a lone `\r`: cut after whichever comes first.
-    memchr::memchr2(b'\n', b'\r', &text[last..]).map_or(text.len(), |at| {
-        let end = last + at;
-        match text.get(end..end + 2) {
-            Some(b"\r\n") => end + 2,
-            _ => end + 1,
-        }
-    })
+    let last = ends.max().unwrap_or(0);
+    crate::line_index::next_line_start(text, last)
 }
 
 /// What the link phase is asked to do, from the command line.
@@ -229,7 +222,7 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
     let clean = AtomicUsize::new(0);
     let place = &Place {
         cwd,
-        is_process_cwd: std::env::current_dir().is_ok_and(|dir| dir == cwd),
+        is_process_cwd: discover::is_process_cwd(cwd),
     };
     let backlog = &Backlog::default();
     let found = pool.in_place_scope(|scope| {
