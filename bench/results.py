@@ -320,13 +320,16 @@ def peers(d, links_dir, links_status, machine, versions, runs, warmup, slow, *si
         w("| fmlint peak memory < 200 MB at the largest size ({:,} posts) | {:.0f} MB | {} |".format(
             big_n, big, verdict(big < 200) + ("" if big_n >= 100000 else " (not measured at 100,000)")))
         if len(rss) > 1:
-            # Memory per added post at each step (KB): sublinear growth means it falls. A
+            # Memory per added post at each step (bytes): sublinear growth means it falls. A
             # fixed base alone makes "10x the posts, less than 10x the memory" true.
-            slopes = [(m2 - m1) * 1024 / (n2 - n1) for (n1, m1), (n2, m2) in zip(rss, rss[1:])]
-            steps = ", ".join("%.2f KB" % k for k in slopes)
-            sub = len(slopes) > 1 and all(b < 0.8 * a for a, b in zip(slopes, slopes[1:]))
+            slopes = [(m2 - m1) * 1024 * 1024 / (n2 - n1) for (n1, m1), (n2, m2) in zip(rss, rss[1:])]
+            steps = ", ".join("%.0f bytes" % k for k in slopes)
+            # Or none to speak of: under 10 bytes per added post (1 MB per 100,000 posts)
+            # is a run that holds nothing per post, where the slopes are only noise.
+            sub = len(slopes) > 1 and (
+                all(b < 0.8 * a for a, b in zip(slopes, slopes[1:])) or slopes[-1] < 10)
             w("| fmlint peak memory sublinear | %s; memory per added post at each step: %s | %s |" % (
-                ", ".join("%s MB at %s" % ("%.0f" % m, "{:,}".format(n)) for n, m in rss),
+                ", ".join("%s MB at %s" % ("%.1f" % m, "{:,}".format(n)) for n, m in rss),
                 steps, verdict(sub) + ("" if sub else ": the cost per post does not fall")))
     if "fmlint cold" in links and "lychee cold" in links:
         a, b = links["fmlint cold"][0], links["lychee cold"][0]

@@ -39,9 +39,11 @@ pub struct Discovered {
 }
 
 /// Find the files to check under `paths` (relative to `cwd`) and call `each` once for
-/// every one, in the order the walk meets them (callers sort). A file reached twice (a
-/// path named twice, a folder and a file inside it) is handed over once. The skips come
-/// back sorted by path.
+/// every one, in path order: the paths given sorted, each folder's entries sorted by
+/// name, paths compared a component at a time (`post/a.md` before `post-2.md`, as
+/// `rg --sort path` lists them). A file reached twice (a path named twice, a folder and a
+/// file inside it) is handed over once, where it is first met. The skips come back
+/// sorted by path.
 ///
 /// The walk runs on the calling thread: it is cheap next to checking, which the caller
 /// runs on other threads as files arrive.
@@ -63,6 +65,15 @@ pub fn discover(
             each(target);
         }
     };
+    // In path order, like the files of each folder: the run shows findings in the
+    // order files are found.
+    let mut paths: Vec<&PathBuf> = paths.iter().collect();
+    paths.sort_by_cached_key(|path| {
+        display(path)
+            .split('/')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    });
     for given in paths {
         let full = cwd.join(given);
         let Ok(meta) = std::fs::metadata(&full) else {
@@ -100,6 +111,7 @@ pub fn discover(
             .parents(true)
             .require_git(false)
             .follow_links(true)
+            .sort_by_file_name(|a, b| a.cmp(b))
             .build();
         for entry in walker {
             match entry {

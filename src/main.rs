@@ -4,10 +4,11 @@ use clap::Parser;
 use fmlint::cli::{CheckArgs, Cli, Command, ExplainArgs, InitArgs, SchemaArgs};
 use fmlint::config::Config;
 use fmlint::diagnostic::Applicability;
+use fmlint::report::stream::Streamed;
 use fmlint::report::{self, OutputFormat};
-use fmlint::run::{self, FixRequest, LinkFlags, Outcome, Request};
+use fmlint::run::{self, FileReport, FixRequest, LinkFlags, Outcome, Request};
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// mimalloc: a run makes many small short-lived allocations (trees, diagnostics, links)
@@ -83,6 +84,14 @@ fn check(mut args: CheckArgs) -> u8 {
         links,
         list_checked: args.format == Some(OutputFormat::Junit),
     };
+    let editor = args.fix && from_stdin;
+    let format = args.format.unwrap_or(OutputFormat::Human);
+    let style = human_style(editor);
+    if !args.diff && !editor {
+        if let Some(streamed) = Streamed::new(format, style, args.quiet, level) {
+            return check_streamed(&request, &config, &cwd, &streamed);
+        }
+    }
     let mut outcome = match run::run(&request, &config, &cwd) {
         Ok(outcome) => outcome,
         Err(e) => return fail(&e),
@@ -110,28 +119,12 @@ fn check(mut args: CheckArgs) -> u8 {
             _ => 0,
         };
     }
-    let editor = args.fix && from_stdin;
-    let format = args.format.unwrap_or(OutputFormat::Human);
     let text = match format {
         OutputFormat::Json => report::json::render(&outcome),
         OutputFormat::Github => report::github::render(&outcome),
         OutputFormat::Sarif => report::sarif::render(&outcome),
         OutputFormat::Junit => report::junit::render(&outcome),
-        OutputFormat::Human => {
-            let to_terminal = if editor {
-                std::io::stderr().is_terminal()
-            } else {
-                std::io::stdout().is_terminal()
-            };
-            let style = report::human::Style {
-                color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-                width: std::env::var("COLUMNS")
-                    .ok()
-                    .and_then(|c| c.parse().ok())
-                    .unwrap_or(100),
-            };
-            report::human::render(&outcome, style, args.quiet)
-        }
+        OutputFormat::Human => report::human::render(&outcome, style, args.quiet),
     };
     if editor {
         // Editor mode: the fixed file on stdout, the report on stderr.
@@ -141,6 +134,47 @@ fn check(mut args: CheckArgs) -> u8 {
         print(&text);
     }
     outcome.exit_status()
+}
+
+/// A run whose findings are printed file by file as the checks end (in path order), so
+/// that a large tree's are neither held nor delayed; what the run had to keep (a link
+/// phase adds to it) is printed after them.
+fn check_streamed(request: &Request, config: &Config, cwd: &Path, streamed: &Streamed) -> u8 {
+    let mut document = streamed.document();
+    print(document.head());
+    let render = |report: &FileReport| streamed.file(report);
+    let mut write = |piece: &str| print(&document.piece(piece));
+    let sink = run::Sink {
+        render: &render,
+        write: &mut write,
+    };
+    let outcome = match run::run_into(request, config, cwd, Some(sink)) {
+        Ok(outcome) => outcome,
+        Err(e) => return fail(&e),
+    };
+    for report in &outcome.reports {
+        print(&document.piece(&streamed.file(report)));
+    }
+    report_problems(&outcome);
+    print(&document.tail(&outcome));
+    outcome.exit_status()
+}
+
+/// How human output is drawn: in colour on a terminal (stderr in editor mode, where the
+/// report goes there) unless `NO_COLOR` is set, wrapped at `COLUMNS`.
+fn human_style(editor: bool) -> report::human::Style {
+    let to_terminal = if editor {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    report::human::Style {
+        color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        width: std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100),
+    }
 }
 
 /// Skipped paths and the tool's own errors, on stderr.

@@ -12,24 +12,27 @@
 //! line, since GitHub ignores columns across lines.
 
 use super::Range;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::line_index::LineIndex;
 use crate::run::{FileReport, Outcome};
 
 /// One workflow command per diagnostic, in path then offset order.
 pub fn render(outcome: &Outcome) -> String {
+    super::stream::Streamed::Github(outcome.fix_level).render(outcome)
+}
+
+/// The workflow commands of one file's diagnostics, a line each.
+pub fn file(report: &FileReport, level: Applicability) -> String {
     let mut out = String::new();
-    for report in &outcome.reports {
-        let index = LineIndex::new(&report.source);
-        for d in &report.diagnostics {
-            out.push_str(&command(report, &index, d, outcome));
-            out.push('\n');
-        }
+    let index = LineIndex::new(&report.source);
+    for d in &report.diagnostics {
+        out.push_str(&command(report, &index, d, level));
+        out.push('\n');
     }
     out
 }
 
-fn command(report: &FileReport, index: &LineIndex, d: &Diagnostic, outcome: &Outcome) -> String {
+fn command(report: &FileReport, index: &LineIndex, d: &Diagnostic, level: Applicability) -> String {
     let range = Range::of(index, &report.source, d.span);
     let kind = match d.severity {
         Severity::Error => "error",
@@ -58,7 +61,7 @@ fn command(report: &FileReport, index: &LineIndex, d: &Diagnostic, outcome: &Out
         message.push_str(help);
     }
     if let Some(fix) = &d.fix {
-        let how = if super::is_fixable(d, outcome.fix_level) {
+        let how = if super::is_fixable(d, level) {
             "fmlint --fix"
         } else {
             "fmlint --fix --unsafe-fixes"

@@ -31,28 +31,43 @@ pub struct Style {
 
 /// Every diagnostic of `outcome`, then (unless `quiet`) a summary line.
 pub fn render(outcome: &Outcome, style: Style, quiet: bool) -> String {
-    let theme = if style.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
-        .with_links(false);
-    let mut out = String::new();
-    for report in &outcome.reports {
+    let renderer = Box::new(Renderer::new(style, outcome.fix_level));
+    let streamed = super::stream::Streamed::Human(renderer, quiet);
+    streamed.render(outcome)
+}
+
+/// Draws the diagnostics of one file at a time, in a given style.
+pub struct Renderer {
+    handler: GraphicalReportHandler,
+    /// The least safe fix the run applies: which `--fix` command the help names.
+    level: Applicability,
+}
+
+impl Renderer {
+    pub fn new(style: Style, level: Applicability) -> Self {
+        let theme = if style.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(style.width)
+            .with_links(false);
+        Renderer { handler, level }
+    }
+
+    /// Every diagnostic of `report`, each followed by a blank line.
+    pub fn file(&self, report: &FileReport) -> String {
+        let mut out = String::new();
         let index = LineIndex::new(&report.source);
         for diagnostic in &report.diagnostics {
-            let rendered = Rendered::new(report, &index, diagnostic, outcome.fix_level);
+            let rendered = Rendered::new(report, &index, diagnostic, self.level);
             // Writing into a String cannot fail.
-            let _ = handler.render_report(&mut out, &rendered);
+            let _ = self.handler.render_report(&mut out, &rendered);
             out.push('\n');
         }
+        out
     }
-    if !quiet {
-        out.push_str(&summary(outcome));
-    }
-    out
 }
 
 /// The closing line: files checked and problems found.

@@ -1,18 +1,16 @@
 //! `--format json`: one JSON document on stdout, exactly as DESIGN.md specifies:
 //! diagnostics sorted by path then offset, byte offsets of the original file, 1-based
 //! character columns, exclusive ends, and a summary.
+//!
+//! The document is written in pieces (see [`super::stream`]): [`HEAD`], the entries of
+//! each file as its check ends, then [`tail`] with the summary. The pieces add up to
+//! what `serde_json` pretty-prints for the whole document, byte for byte.
 
 use super::Range;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::line_index::LineIndex;
-use crate::run::Outcome;
+use crate::run::{FileReport, Outcome};
 use serde::Serialize;
-
-#[derive(Serialize)]
-struct Document<'a> {
-    diagnostics: Vec<Entry<'a>>,
-    summary: Summary,
-}
 
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -37,14 +35,24 @@ struct Summary {
     fixed: usize,
 }
 
+/// The start of the document, up to the opening of the diagnostics array.
+pub const HEAD: &str = "{\n  \"diagnostics\": [";
+
 /// The JSON document for `outcome`, with a trailing newline.
 pub fn render(outcome: &Outcome) -> String {
-    let mut diagnostics = Vec::new();
-    for report in &outcome.reports {
-        let index = LineIndex::new(&report.source);
-        for d in &report.diagnostics {
+    super::stream::Streamed::Json(outcome.fix_level).render(outcome)
+}
+
+/// The entries of one file's diagnostics, indented as array items and separated by
+/// commas (empty when it has none).
+pub fn file(report: &FileReport, level: Applicability) -> String {
+    let index = LineIndex::new(&report.source);
+    let entries: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
             let range = Range::of(&index, &report.source, d.span);
-            diagnostics.push(Entry {
+            let entry = Entry {
                 path: &report.path,
                 code: d.code.name,
                 severity: d.severity,
@@ -55,25 +63,116 @@ pub fn render(outcome: &Outcome) -> String {
                 column: range.start.column,
                 end_line: range.end.line,
                 end_column: range.end.column,
-                fixable: super::is_fixable(d, outcome.fix_level),
-            });
-        }
-    }
-    let document = Document {
-        diagnostics,
-        summary: Summary {
-            files: outcome.files,
-            errors: outcome.count(Severity::Error),
-            warnings: outcome.count(Severity::Warning),
-            fixed: fixed(outcome),
-        },
-    };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
+                fixable: super::is_fixable(d, level),
+            };
+            indent(&pretty(&entry), "    ", true)
+        })
+        .collect();
+    entries.join(",\n")
 }
 
-/// Fixes applied to files (none with `--diff`, which only shows them).
-fn fixed(outcome: &Outcome) -> usize {
-    outcome.fixes()
+/// Where a piece goes in the diagnostics array: the first after the opening bracket,
+/// the others after a comma.
+pub fn separator(first: bool) -> &'static str {
+    if first {
+        "\n"
+    } else {
+        ",\n"
+    }
+}
+
+/// The end of the document: the array closed (`any`: it has entries) and the summary.
+pub fn tail(outcome: &Outcome, any: bool) -> String {
+    let summary = Summary {
+        files: outcome.files,
+        errors: outcome.count(Severity::Error),
+        warnings: outcome.count(Severity::Warning),
+        // Fixes applied to files (none with `--diff`, which only shows them).
+        fixed: outcome.fixes(),
+    };
+    let close = if any { "\n  ]" } else { "]" };
+    format!(
+        "{close},\n  \"summary\": {}\n}}\n",
+        indent(&pretty(&summary), "  ", false)
+    )
+}
+
+fn pretty(value: &impl Serialize) -> String {
+    // Plain structs of strings and numbers always serialize.
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// `text` with `by` before each line (but the first, unless `first`). JSON strings hold
+/// no raw newline, so every line break is one of the layout's.
+fn indent(text: &str, by: &str, first: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 16 * by.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        if n > 0 || first {
+            out.push_str(by);
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes;
+    use crate::diagnostic::Diagnostic;
+    use crate::tree::Span;
+
+    fn report(path: &str, spans: &[(usize, usize)]) -> FileReport {
+        let diagnostics = spans
+            .iter()
+            .map(|&(start, end)| {
+                Diagnostic::new(
+                    &codes::SCHEMA_TYPE,
+                    Span::new(start, end),
+                    "a \"quoted\"\nline",
+                )
+            })
+            .collect();
+        FileReport {
+            path: path.into(),
+            diagnostics,
+            source: b"---\ntitle: x\n---\n".to_vec(),
+            source_is_prefix: false,
+            original: None,
+            fixes: 0,
+            file: None,
+            rel: path.into(),
+            remote: Vec::new(),
+        }
+    }
+
+    /// The pieces add up to what serde_json pretty-prints for the whole document.
+    #[test]
+    fn the_pieces_make_the_pretty_printed_document() {
+        for reports in [
+            vec![],
+            vec![report("a.md", &[(4, 9)])],
+            vec![
+                report("a.md", &[(4, 9), (11, 12)]),
+                report("b/c.md", &[(0, 3)]),
+            ],
+        ] {
+            let outcome = Outcome {
+                files: reports.len() + 1,
+                reports,
+                ..Outcome::default()
+            };
+            let text = render(&outcome);
+            let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+            let pretty = serde_json::to_string_pretty(&value).expect("serializes") + "\n";
+            assert_eq!(text, pretty);
+            let entries = value["diagnostics"].as_array().map_or(0, Vec::len);
+            let want: usize = outcome.reports.iter().map(|r| r.diagnostics.len()).sum();
+            assert_eq!(entries, want);
+            assert_eq!(value["summary"]["errors"], want);
+        }
+    }
 }

@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod stream;
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::line_index::{LineIndex, Position};

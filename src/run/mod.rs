@@ -1,21 +1,22 @@
 //! One run of `fmlint check`: discover the files, read and check them in parallel, and
 //! gather the results in a deterministic order (path, then offset) whatever the number
-//! of threads. The library never prints: the caller renders the [`Outcome`].
+//! of threads. The library never prints: the caller renders the [`Outcome`], or is
+//! handed each file's findings as the run goes on (a [`Sink`]).
 
 use crate::check::Checker;
-use crate::config::Config;
+use crate::config::{Config, LinkCheck};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::discover::{self, Skip, Target};
 use crate::fix::write::write_fixed;
 use crate::links::{Link, RemoteSummary};
 use crate::read::{self, Contents};
 use crate::schema::Schemas;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex};
+use window::Window;
 
 mod remote;
+mod window;
 
 /// Stack size of the worker threads: deep but bounded front matter must fit.
 const WORKER_STACK: usize = 16 * 1024 * 1024;
@@ -35,6 +36,17 @@ pub struct Request {
     /// Fill [`Outcome::checked`] with every file's path (JUnit lists each file); without
     /// it a clean file leaves nothing behind once checked, only a count.
     pub list_checked: bool,
+}
+
+/// Where a run hands the findings of each file while it goes on, in path order, instead
+/// of keeping them in [`Outcome::reports`]: a large tree's findings are then shown as
+/// they are found and never all held. A run keeps them anyway when it must: when a link
+/// phase will add to them, for standard input, `--diff` and [`Request::list_checked`].
+pub struct Sink<'a> {
+    /// Draws one file's findings; called on the thread that checked the file.
+    pub render: &'a (dyn Fn(&FileReport) -> String + Sync),
+    /// Takes what `render` drew, file after file in path order.
+    pub write: &'a mut (dyn FnMut(&str) + Send),
 }
 
 /// What `--fix`, `--unsafe-fixes` and `--diff` ask for.
@@ -124,15 +136,47 @@ pub struct LinkFlags {
     pub progress: bool,
 }
 
+/// What the findings handed to a [`Sink`] add up to.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub fixes: usize,
+}
+
+impl Tally {
+    fn of(report: &FileReport) -> Self {
+        let errors = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Tally {
+            errors,
+            warnings: report.diagnostics.len() - errors,
+            fixes: report.fixes,
+        }
+    }
+
+    fn add(&mut self, other: Tally) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.fixes += other.fixes;
+    }
+}
+
 /// Everything a run found.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// Files with diagnostics, sorted by path.
+    /// Files with diagnostics, in path order (the walk's: folders sorted, compared name
+    /// by name), unless they went to a [`Sink`].
     pub reports: Vec<FileReport>,
+    /// What the reports handed to a [`Sink`] held.
+    pub shown: Tally,
     /// How many files were checked.
     pub files: usize,
-    /// The paths of the files checked, sorted (for reports with one entry per file), when
-    /// [`Request::list_checked`] asks for them.
+    /// The paths of the files checked, in path order (for reports with one entry per
+    /// file), when [`Request::list_checked`] asks for them.
     pub checked: Vec<String>,
     /// Files and folders that could not be checked, and why.
     pub skipped: Vec<Skip>,
@@ -150,16 +194,22 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn count(&self, severity: Severity) -> usize {
-        self.reports
+        let shown = match severity {
+            Severity::Error => self.shown.errors,
+            Severity::Warning => self.shown.warnings,
+        };
+        let held = self
+            .reports
             .iter()
             .flat_map(|r| &r.diagnostics)
             .filter(|d| d.severity == severity)
-            .count()
+            .count();
+        shown + held
     }
 
     /// How many fixes were applied (or would be, with `--diff`).
     pub fn fixes(&self) -> usize {
-        self.reports.iter().map(|r| r.fixes).sum()
+        self.shown.fixes + self.reports.iter().map(|r| r.fixes).sum::<usize>()
     }
 
     /// 0: no errors; 1: error diagnostics; 2: the tool could not do its job.
@@ -176,6 +226,17 @@ impl Outcome {
 
 /// Run a check. `Err` means nothing could be checked (bad `--schema`, thread pool).
 pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, String> {
+    run_into(request, config, cwd, None)
+}
+
+/// Run a check, handing each file's findings to `sink` as soon as every file before it
+/// is done, where the run can (see [`Sink`]); the rest stay in the outcome.
+pub fn run_into(
+    request: &Request,
+    config: &Config,
+    cwd: &Path,
+    sink: Option<Sink>,
+) -> Result<Outcome, String> {
     let schema = request.schema.as_ref().map(|s| cwd.join(s));
     let schemas = Schemas::new(config, schema);
     schemas.check_cli_schema()?;
@@ -185,8 +246,22 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
         .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let offline_urls = OfflineUrls::new(HashSet::with_hasher(Default::default()));
-    let offline = request.links.offline.then_some(&offline_urls);
+    let asks_remote = config.links.check == LinkCheck::All;
+    let link_phase = asks_remote && !request.links.offline;
+    let not_asked = AtomicUsize::new(0);
+    let remote = if link_phase {
+        Remote::Keep
+    } else if asks_remote {
+        Remote::Count(&not_asked)
+    } else {
+        Remote::Ignore
+    };
+    let sink = sink.filter(|_| {
+        !link_phase
+            && !request.list_checked
+            && request.stdin.is_none()
+            && request.fix.is_none_or(|f| f.write)
+    });
     let mut outcome = Outcome {
         fix_level: request.fix.map_or(Applicability::Safe, |f| f.level),
         ..Outcome::default()
@@ -199,7 +274,7 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
             let absolute = cwd.join(path);
             let contents = read::decode(bytes.clone());
             let mut result =
-                check_contents(&checker, &target, &absolute, contents, stdin_fix, offline);
+                check_contents(&checker, &target, &absolute, contents, stdin_fix, remote);
             if let FileResult::Checked(report) = &mut result {
                 // Standard input exists nowhere else: keep its text.
                 report.file = None;
@@ -218,107 +293,62 @@ pub fn run(request: &Request, config: &Config, cwd: &Path) -> Result<Outcome, St
     }
     // Each file is checked on the pool as soon as the walk finds it: the walk and the
     // checks overlap, and no list of the whole tree is held.
-    let results = Mutex::new(Vec::new());
-    let clean = AtomicUsize::new(0);
     let place = &Place {
         cwd,
         is_process_cwd: discover::is_process_cwd(cwd),
     };
-    let backlog = &Backlog::default();
-    let found = pool.in_place_scope(|scope| {
-        let (results, clean) = (&results, &clean);
-        let checker = &checker;
-        let mut each = |target: Target| {
-            backlog.enter();
-            scope.spawn(move |_| {
-                let _done = backlog.leave_on_drop();
-                match check_target(checker, &target, place, request.fix, offline).slim() {
-                    FileResult::Clean(_) if !request.list_checked => {
-                        clean.fetch_add(1, Ordering::Relaxed);
-                    }
-                    result => results
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(result),
-                }
-            });
-        };
-        discover::discover(&request.paths, config, cwd, &mut each)
-    });
-    outcome.skipped = found.skipped;
+    let list = request.list_checked;
+    let (render, mut write) = match sink {
+        Some(Sink { render, write }) => (Some(render), Some(write)),
+        None => (None, None),
+    };
+    let gathered = &mut outcome;
+    let found = {
+        // Results leave the window in the walk's order, to the sink or into the outcome.
+        let window = &Window::new(|result| {
+            if let (FileResult::Shown(_, text), Some(write)) = (&result, write.as_mut()) {
+                write(text);
+            }
+            collect(gathered, result, list);
+        });
+        pool.in_place_scope(|scope| {
+            let checker = &checker;
+            let mut each = |target: Target| {
+                let number = window.enter();
+                scope.spawn(move |_| {
+                    let slot = window.place(number);
+                    let result = check_target(checker, &target, place, request.fix, remote);
+                    slot.fill(match (result.slim(), render) {
+                        (FileResult::Clean(_), _) if !list => FileResult::Counted,
+                        (FileResult::Checked(report), Some(render)) => {
+                            FileResult::Shown(Tally::of(&report), render(&report))
+                        }
+                        (result, _) => result,
+                    });
+                });
+            };
+            discover::discover(&request.paths, config, cwd, &mut each)
+        })
+    };
+    outcome.skipped.extend(found.skipped);
     outcome.errors.extend(
         found
             .missing
             .iter()
             .map(|p| format!("{p}: no such file or directory")),
     );
-    outcome.files += clean.into_inner();
-    for result in results.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        collect(&mut outcome, result, request.list_checked);
-    }
-    // The link phase asks in path order, the order the findings are shown in.
-    // By the path shown, then by the file: two names that are not UTF-8 can show alike.
-    outcome
-        .reports
-        .sort_by(|a, b| (&a.path, &a.file).cmp(&(&b.path, &b.file)));
     remote::check_links(&mut outcome, &checker, request);
-    let not_asked = offline_urls
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .len();
+    let not_asked = not_asked.into_inner();
     if not_asked > 0 {
         outcome.links = Some(RemoteSummary {
             skipped_offline: not_asked,
             ..RemoteSummary::default()
         });
     }
-    outcome.checked.sort();
     outcome.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     outcome.errors.sort();
     outcome.errors.dedup();
     Ok(outcome)
-}
-
-/// Files found but not checked yet: the walk is much faster than checking, and without a
-/// bound it would queue a whole tree's targets in memory before the pool caught up.
-#[derive(Default)]
-struct Backlog {
-    waiting: Mutex<usize>,
-    drained: Condvar,
-}
-
-impl Backlog {
-    /// The walk waits above this many files...
-    const HIGH: usize = 1024;
-    /// ...until the pool has brought it down to this many.
-    const LOW: usize = Self::HIGH / 2;
-
-    fn enter(&self) {
-        let mut waiting = self.waiting.lock().unwrap_or_else(|e| e.into_inner());
-        while *waiting >= Self::HIGH {
-            waiting = self
-                .drained
-                .wait(waiting)
-                .unwrap_or_else(|e| e.into_inner());
-        }
-        *waiting += 1;
-    }
-
-    /// A guard that takes one file off the backlog when the job holding it ends, even
-    /// by a panic (a count that never falls would stop the walk for good).
-    fn leave_on_drop(&self) -> impl Drop + '_ {
-        struct Leave<'a>(&'a Backlog);
-        impl Drop for Leave<'_> {
-            fn drop(&mut self) {
-                let mut waiting = self.0.waiting.lock().unwrap_or_else(|e| e.into_inner());
-                *waiting = waiting.saturating_sub(1);
-                if *waiting == Backlog::LOW {
-                    self.0.drained.notify_one();
-                }
-            }
-        }
-        Leave(self)
-    }
 }
 
 /// The folder the paths of a run are relative to.
@@ -333,9 +363,13 @@ struct Place<'a> {
 enum FileResult {
     /// Boxed: the results are held until the run ends, and most are small.
     Checked(Box<FileReport>),
-    /// A file checked with nothing to report, of which only the path is kept, and only
-    /// when [`Request::list_checked`] asks for it (otherwise it is just counted).
+    /// A file checked with nothing to report, of which only the path is kept, for
+    /// [`Request::list_checked`].
     Clean(String),
+    /// A file checked with nothing to report, only counted.
+    Counted,
+    /// A file whose findings were drawn for the [`Sink`], and what they add up to.
+    Shown(Tally, String),
     Skipped(Skip),
     Failed(String),
 }
@@ -371,20 +405,26 @@ fn collect(outcome: &mut Outcome, result: FileResult, list: bool) {
                 outcome.checked.push(path);
             }
         }
+        FileResult::Counted => outcome.files += 1,
+        FileResult::Shown(tally, _) => {
+            outcome.files += 1;
+            outcome.shown.add(tally);
+        }
         FileResult::Skipped(skip) => outcome.skipped.push(skip),
         FileResult::Failed(error) => outcome.errors.push(error),
     }
 }
 
-/// Where `--offline` runs put the remote URLs they will not ask, to count them: a hash of
-/// each, since only their number is reported (a collision would undercount by one).
-/// foldhash, not SipHash: no key comes from an adversary who gains by a collision, and
-/// a large tree hashes hundreds of thousands of URLs.
-type OfflineUrls = Mutex<HashSet<u64, foldhash::fast::FixedState>>;
-
-fn url_hash(url: &str) -> u64 {
-    use std::hash::BuildHasher;
-    foldhash::fast::FixedState::default().hash_one(url)
+/// What a file's check does with the remote links it finds.
+#[derive(Clone, Copy)]
+enum Remote<'a> {
+    /// Keep them for the run's link phase.
+    Keep,
+    /// Count them, for the note that `--offline` left them unchecked. Links, not
+    /// distinct URLs: telling URLs apart would mean holding every one of a tree's.
+    Count(&'a AtomicUsize),
+    /// Nothing asks them (`[links] check` is not `all`).
+    Ignore,
 }
 
 fn check_target(
@@ -392,7 +432,7 @@ fn check_target(
     target: &Target,
     place: &Place,
     fix: Option<FixRequest>,
-    offline: Option<&OfflineUrls>,
+    remote: Remote,
 ) -> FileResult {
     let absolute = place.cwd.join(&target.path);
     // The shorter path when it names the same file: the kernel resolves fewer components.
@@ -402,7 +442,7 @@ fn check_target(
         &absolute
     };
     match read::read_file(open, checker.config.max_file_size) {
-        Ok(contents) => check_contents(checker, target, &absolute, contents, fix, offline),
+        Ok(contents) => check_contents(checker, target, &absolute, contents, fix, remote),
         Err(err) => FileResult::Skipped(Skip {
             path: target.display.clone(),
             reason: format!("cannot read: {err}"),
@@ -416,7 +456,7 @@ fn check_contents(
     absolute: &Path,
     contents: Contents,
     fix: Option<FixRequest>,
-    offline: Option<&OfflineUrls>,
+    remote: Remote,
 ) -> FileResult {
     let on_disk = fix.is_none_or(|f| f.write);
     let mut report = FileReport::new(target, on_disk.then_some(absolute));
@@ -464,12 +504,12 @@ fn check_contents(
     match checker.check_file(absolute, &target.rel, &text) {
         Ok(checked) => {
             report.diagnostics = checked.diagnostics;
-            match offline {
-                Some(urls) => urls
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .extend(checked.remote.iter().map(|link| url_hash(&link.url))),
-                None => report.remote = checked.remote,
+            match remote {
+                Remote::Keep => report.remote = checked.remote,
+                Remote::Count(count) => {
+                    count.fetch_add(checked.remote.len(), Ordering::Relaxed);
+                }
+                Remote::Ignore => {}
             }
             // Kept to show findings, or when it exists nowhere else (standard input,
             // --diff); otherwise read again if the link phase finds something.
@@ -514,21 +554,85 @@ mod tests {
         });
         assert_eq!(shown_len(text, &[fixed]), 15, "fix edits are shown too");
     }
+}
 
+#[cfg(test)]
+mod sink_tests {
+    use super::*;
+
+    const GOOD: &str =
+        "---\ntitle: ok\ndate: 2025-02-11\nlang: [en]\nwidgets: [search]\n---\nBody.\n";
+    const BAD: &str = "---\ntitle: 1\ndate: 2025-02-11\nwidgets: [recnt]\n---\nBody.\n";
+
+    /// A streamed run hands each flagged file to the sink in the order a held run lists
+    /// them, keeps none of them, and adds up to the same totals.
     #[test]
-    fn a_job_that_panics_still_leaves_the_backlog() {
-        let backlog = Backlog::default();
-        for _ in 0..Backlog::HIGH {
-            backlog.enter();
+    fn a_sink_gets_the_reports_a_held_run_keeps() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (i, name) in ["c.md", "a/x.md", "a-b.md", "b.md", "a/y.md"]
+            .iter()
+            .enumerate()
+        {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+            std::fs::write(path, if i == 3 { GOOD } else { BAD }).expect("write");
         }
-        let job = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let _done = backlog.leave_on_drop();
-            panic!("a check panicked");
-        }));
-        assert!(job.is_err());
-        assert_eq!(*backlog.waiting.lock().unwrap(), Backlog::HIGH - 1);
-        // Would wait for good had the panicking job not left.
-        backlog.enter();
-        assert_eq!(*backlog.waiting.lock().unwrap(), Backlog::HIGH);
+        let config = Config::parse("", dir.path().to_path_buf(), None).expect("config");
+        let mut request = Request {
+            paths: vec![dir.path().to_path_buf()],
+            links: LinkFlags {
+                offline: true,
+                ..LinkFlags::default()
+            },
+            ..Request::default()
+        };
+        let held = run(&request, &config, dir.path()).expect("a run");
+        let held_paths: Vec<String> = held.reports.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(held_paths.len(), 4);
+
+        let mut written = Vec::new();
+        let render = |report: &FileReport| format!("{}:{}", report.path, report.diagnostics.len());
+        let mut write = |piece: &str| written.push(piece.to_string());
+        let sink = Sink {
+            render: &render,
+            write: &mut write,
+        };
+        let streamed = run_into(&request, &config, dir.path(), Some(sink)).expect("a run");
+        assert!(streamed.reports.is_empty());
+        let want: Vec<String> = held
+            .reports
+            .iter()
+            .map(|r| format!("{}:{}", r.path, r.diagnostics.len()))
+            .collect();
+        assert_eq!(written, want);
+        assert_eq!(streamed.files, 5);
+        for severity in [Severity::Error, Severity::Warning] {
+            assert_eq!(streamed.count(severity), held.count(severity));
+        }
+        assert_eq!(streamed.exit_status(), 1);
+
+        // A report that lists every file keeps them all: no sink.
+        request.list_checked = true;
+        let mut unused = |_: &str| panic!("nothing is streamed");
+        let sink = Sink {
+            render: &render,
+            write: &mut unused,
+        };
+        let listed = run_into(&request, &config, dir.path(), Some(sink)).expect("a run");
+        assert_eq!(listed.reports.len(), 4);
+        assert_eq!(listed.checked.len(), 5);
+
+        // Nor one whose link phase will add findings to them.
+        request.list_checked = false;
+        request.links = LinkFlags {
+            no_cache: true,
+            ..LinkFlags::default()
+        };
+        let sink = Sink {
+            render: &render,
+            write: &mut unused,
+        };
+        let online = run_into(&request, &config, dir.path(), Some(sink)).expect("a run");
+        assert_eq!(online.reports.len(), 4);
     }
 }

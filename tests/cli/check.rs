@@ -245,6 +245,28 @@ fn links_are_checked_through_the_binary() {
         "{}",
         run.stderr
     );
+    // The note counts links, not distinct URLs (counting those would hold every URL of
+    // a tree), and says nothing when no remote link would be asked anyway.
+    let twice = format!("{GOOD}[a](https://example.com/x) [b](https://example.com/x)\n");
+    let both = tree(&[("a.md", &twice), ("b.md", &twice)]);
+    let offline = super::run(both.path(), &["."]);
+    assert!(
+        offline
+            .stderr
+            .contains("remote links: 4 not checked (--offline)"),
+        "{}",
+        offline.stderr
+    );
+    let local = tree(&[
+        ("fmlint.toml", "[links]\ncheck = \"local\"\n"),
+        ("a.md", &twice),
+    ]);
+    let offline = super::run(local.path(), &["."]);
+    assert!(
+        !offline.stderr.contains("remote links"),
+        "{}",
+        offline.stderr
+    );
     let config = tree(&[
         ("fmlint.toml", "[links]\ncheck = \"none\"\n"),
         ("a.md", post),

@@ -111,3 +111,46 @@ fn symlink_loops_and_special_files_are_skipped_and_the_rest_checked() {
         );
     }
 }
+
+/// Findings come in path order, compared a component at a time (a folder's files before
+/// a sibling whose name only starts like it), whatever order the paths are given in, and
+/// in the same order in a format written as files are checked (json) and in one written
+/// from the whole run (SARIF).
+#[test]
+fn findings_are_in_path_order_in_every_format() {
+    let dir = tree(&[
+        ("post/b.md", BAD),
+        ("post/a.md", BAD),
+        ("post-2.md", BAD),
+        ("post.md", BAD),
+        ("a/z.md", BAD),
+        ("b.md", BAD),
+    ]);
+    let want = [
+        "a/z.md",
+        "b.md",
+        "post/a.md",
+        "post/b.md",
+        "post-2.md",
+        "post.md",
+    ];
+    let mut once = checked(dir.path(), &[]);
+    once.dedup();
+    assert_eq!(once, want);
+    let mut given = checked(dir.path(), &["post.md", "post", "b.md", "a", "post-2.md"]);
+    given.dedup();
+    assert_eq!(given, want);
+    let sarif = run(dir.path(), &["--format", "sarif"]).document();
+    let mut uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    uris.dedup();
+    assert_eq!(uris, want);
+}

@@ -1,0 +1,104 @@
+//! The output formats whose document can be written while the run goes on (human, json,
+//! github): a head, then the findings of each file as soon as every file before it is
+//! done, then a tail with the totals. A large tree's findings are then shown as they are
+//! found and never all held. SARIF and JUnit put totals and lists first: they are
+//! rendered from the whole outcome.
+
+use super::{github, human, json, OutputFormat};
+use crate::diagnostic::Applicability;
+use crate::run::{FileReport, Outcome};
+
+/// A format written piece by piece, with what it needs to draw one file.
+pub enum Streamed {
+    /// Human output; `true`: no summary line (`--quiet`).
+    Human(Box<human::Renderer>, bool),
+    /// `--format json`, with the fix level that decides `fixable`.
+    Json(Applicability),
+    /// `--format github`, with the fix level that decides which command the help names.
+    Github(Applicability),
+}
+
+impl Streamed {
+    /// The streamed form of `format`, if it has one.
+    pub fn new(
+        format: OutputFormat,
+        style: human::Style,
+        quiet: bool,
+        level: Applicability,
+    ) -> Option<Self> {
+        match format {
+            OutputFormat::Human => Some(Streamed::Human(
+                Box::new(human::Renderer::new(style, level)),
+                quiet,
+            )),
+            OutputFormat::Json => Some(Streamed::Json(level)),
+            OutputFormat::Github => Some(Streamed::Github(level)),
+            OutputFormat::Sarif | OutputFormat::Junit => None,
+        }
+    }
+
+    /// The piece for one file's findings; it may be drawn on any thread.
+    pub fn file(&self, report: &FileReport) -> String {
+        match self {
+            Streamed::Human(renderer, _) => renderer.file(report),
+            Streamed::Json(level) => json::file(report, *level),
+            Streamed::Github(level) => github::file(report, *level),
+        }
+    }
+
+    /// A document to write, from its head on.
+    pub fn document(&self) -> Document<'_> {
+        Document {
+            format: self,
+            pieces: 0,
+        }
+    }
+
+    /// The whole document for `outcome` at once.
+    pub fn render(&self, outcome: &Outcome) -> String {
+        let mut document = self.document();
+        let mut text = document.head().to_string();
+        for report in &outcome.reports {
+            text.push_str(&document.piece(&self.file(report)));
+        }
+        text.push_str(&document.tail(outcome));
+        text
+    }
+}
+
+/// One document being written: how many pieces it has, for the separators between them.
+pub struct Document<'a> {
+    format: &'a Streamed,
+    pieces: usize,
+}
+
+impl Document<'_> {
+    /// The text before any file's findings.
+    pub fn head(&self) -> &'static str {
+        match self.format {
+            Streamed::Json(_) => json::HEAD,
+            Streamed::Human(..) | Streamed::Github(_) => "",
+        }
+    }
+
+    /// The text that adds one file's piece (from [`Streamed::file`]) to the document.
+    pub fn piece(&mut self, piece: &str) -> String {
+        if piece.is_empty() {
+            return String::new();
+        }
+        self.pieces += 1;
+        match self.format {
+            Streamed::Json(_) => format!("{}{piece}", json::separator(self.pieces == 1)),
+            Streamed::Human(..) | Streamed::Github(_) => piece.to_string(),
+        }
+    }
+
+    /// The text after the last file's findings, with the run's totals.
+    pub fn tail(&self, outcome: &Outcome) -> String {
+        match self.format {
+            Streamed::Json(_) => json::tail(outcome, self.pieces > 0),
+            Streamed::Human(_, quiet) if !quiet => human::summary(outcome),
+            Streamed::Human(..) | Streamed::Github(_) => String::new(),
+        }
+    }
+}
