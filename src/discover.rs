@@ -68,12 +68,7 @@ pub fn discover(
     // In path order, like the files of each folder: the run shows findings in the
     // order files are found.
     let mut paths: Vec<&PathBuf> = paths.iter().collect();
-    paths.sort_by_cached_key(|path| {
-        display(path)
-            .split('/')
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-    });
+    paths.sort_by(|a, b| path_order(&display(a), &display(b)));
     for given in paths {
         let full = cwd.join(given);
         let Ok(meta) = std::fs::metadata(&full) else {
@@ -142,8 +137,33 @@ pub fn discover(
             }
         }
     }
-    found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    found.skipped.sort_by(|a, b| path_order(&a.path, &b.path));
     found
+}
+
+/// The order findings are shown in: paths compared a component at a time, so that a
+/// folder's files stay together (`post/a.md` before `post-2.md`).
+pub fn path_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// Whether [`discover`] meets the files of `paths` in path order, so that their findings
+/// can be shown as they are found. Not when a path lies inside a folder also given (or is
+/// given twice: the folder's walk may not reach the file, or reaches it first), nor when
+/// `.` is given beside other paths (its files show without a `./` to keep them together).
+pub fn walk_is_ordered(paths: &[PathBuf], cwd: &Path) -> bool {
+    if paths.len() < 2 {
+        return true;
+    }
+    if paths.iter().any(|path| display(path) == ".") {
+        return false;
+    }
+    let mut absolute: Vec<PathBuf> = paths.iter().map(|p| normalize(&cwd.join(p))).collect();
+    absolute.sort();
+    // Sorted, a path inside another comes right after it or after one inside it too.
+    absolute
+        .windows(2)
+        .all(|pair| !pair[1].starts_with(&pair[0]))
 }
 
 /// Whether `dir` is the process's working directory, so that paths relative to it can
@@ -312,6 +332,37 @@ mod tests {
         discover(&paths, &config, root, &mut |t| found.push(t.path));
         found.sort();
         assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn walks_meet_files_in_path_order_unless_paths_overlap() {
+        let cwd = Path::new("/site");
+        let ordered = |paths: &[&str]| {
+            let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+            walk_is_ordered(&paths, cwd)
+        };
+        assert!(ordered(&["."]));
+        assert!(ordered(&["content"]));
+        assert!(ordered(&["b.md", "a.md", "content/x.md", "static"]));
+        assert!(ordered(&[
+            "content",
+            "content-2",
+            "/elsewhere/a.md",
+            "../up.md"
+        ]));
+        assert!(!ordered(&["content", "content/post/a.md"]));
+        assert!(!ordered(&["content/post", "content", "docs"]));
+        assert!(!ordered(&["./a.md", "a.md"]));
+        assert!(!ordered(&[".", "../x.md"]));
+        assert!(!ordered(&["/site/content", "content/a.md"]));
+        assert_eq!(
+            path_order("post/a.md", "post-2.md"),
+            std::cmp::Ordering::Less
+        );
+        assert_eq!(
+            path_order("post.md", "post/a.md"),
+            std::cmp::Ordering::Greater
+        );
     }
 
     /// Walks from a folder that is not the process's working directory (the CLI tests

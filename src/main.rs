@@ -141,7 +141,6 @@ fn check(mut args: CheckArgs) -> u8 {
 /// phase adds to it) is printed after them.
 fn check_streamed(request: &Request, config: &Config, cwd: &Path, streamed: &Streamed) -> u8 {
     let mut document = streamed.document();
-    print(document.head());
     let render = |report: &FileReport| streamed.file(report);
     let mut write = |piece: &str| print(&document.piece(piece));
     let sink = run::Sink {

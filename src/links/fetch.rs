@@ -589,23 +589,27 @@ fn failure(error: &reqwest::Error) -> Failure {
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
             return Failure::Tls(tls.to_string());
         }
-        if let Some(io) = err.downcast_ref::<std::io::Error>() {
-            match io.kind() {
-                std::io::ErrorKind::ConnectionRefused => return Failure::Refused,
-                std::io::ErrorKind::TimedOut => return Failure::Timeout,
-                _ => {}
-            }
-            if let Some(inner) = io.get_ref() {
-                if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
-                    return Failure::Tls(tls.to_string());
-                }
-                if let Some(dns) = inner.downcast_ref::<DnsError>() {
-                    return Failure::Dns(dns.clone());
-                }
-            }
-        }
         messages.push(err.to_string());
-        source = err.source();
+        source = match err.downcast_ref::<std::io::Error>() {
+            Some(io) => {
+                match io.kind() {
+                    std::io::ErrorKind::ConnectionRefused => return Failure::Refused,
+                    std::io::ErrorKind::TimedOut => return Failure::Timeout,
+                    // The connection ended under us (in the TLS handshake too): the
+                    // network's doing, or the server's for now, never proof of a bad link.
+                    std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::ConnectionReset
+                    | std::io::ErrorKind::ConnectionAborted
+                    | std::io::ErrorKind::BrokenPipe => return Failure::Other(io.to_string()),
+                    _ => {}
+                }
+                // An I/O error's `source()` skips the error it wraps: go into it instead
+                // (the TLS client's errors come wrapped twice).
+                io.get_ref()
+                    .map(|inner| inner as &(dyn std::error::Error + 'static))
+            }
+            None => err.source(),
+        };
     }
     let text = messages.last().cloned().unwrap_or_default();
     let lower = messages.join(" ").to_ascii_lowercase();

@@ -84,14 +84,15 @@ impl RemoteOptions {
     }
 }
 
-/// What the remote phase did, counted in distinct URLs.
+/// What the remote phase did, counted in distinct URLs (links, for `--offline`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RemoteSummary {
     /// URLs requested over the network this run.
     pub checked: usize,
     /// URLs answered from the cache, with no request.
     pub cached: usize,
-    /// URLs not checked because of `--offline`.
+    /// Links not checked because of `--offline`: every use of a URL counts, as a run
+    /// that does not ask counts links without telling their URLs apart.
     pub skipped_offline: usize,
     /// URLs not requested because the address policy forbids a hop.
     pub skipped_policy: usize,
@@ -164,7 +165,7 @@ pub fn check_remote(
     }
     summary.excluded = excluded.len();
     if options.offline {
-        summary.skipped_offline = groups.len();
+        summary.skipped_offline = groups.values().map(|g| g.uses.len()).sum();
         sort(&mut findings);
         return (findings, summary, warnings);
     }

@@ -51,13 +51,14 @@ impl Streamed {
         Document {
             format: self,
             pieces: 0,
+            started: false,
         }
     }
 
     /// The whole document for `outcome` at once.
     pub fn render(&self, outcome: &Outcome) -> String {
         let mut document = self.document();
-        let mut text = document.head().to_string();
+        let mut text = String::new();
         for report in &outcome.reports {
             text.push_str(&document.piece(&self.file(report)));
         }
@@ -66,15 +67,21 @@ impl Streamed {
     }
 }
 
-/// One document being written: how many pieces it has, for the separators between them.
+/// One document being written: whether its head is out, and how many pieces it has (for
+/// the separators between them). The head goes out with the first piece or the tail, so
+/// a run that fails before finding anything prints no half document.
 pub struct Document<'a> {
     format: &'a Streamed,
     pieces: usize,
+    started: bool,
 }
 
 impl Document<'_> {
-    /// The text before any file's findings.
-    pub fn head(&self) -> &'static str {
+    /// The head, the first time something is written.
+    fn head(&mut self) -> &'static str {
+        if std::mem::replace(&mut self.started, true) {
+            return "";
+        }
         match self.format {
             Streamed::Json(_) => json::HEAD,
             Streamed::Human(..) | Streamed::Github(_) => "",
@@ -87,18 +94,20 @@ impl Document<'_> {
             return String::new();
         }
         self.pieces += 1;
-        match self.format {
-            Streamed::Json(_) => format!("{}{piece}", json::separator(self.pieces == 1)),
-            Streamed::Human(..) | Streamed::Github(_) => piece.to_string(),
-        }
+        let separator = match self.format {
+            Streamed::Json(_) => json::separator(self.pieces == 1),
+            Streamed::Human(..) | Streamed::Github(_) => "",
+        };
+        format!("{}{separator}{piece}", self.head())
     }
 
     /// The text after the last file's findings, with the run's totals.
-    pub fn tail(&self, outcome: &Outcome) -> String {
-        match self.format {
+    pub fn tail(&mut self, outcome: &Outcome) -> String {
+        let tail = match self.format {
             Streamed::Json(_) => json::tail(outcome, self.pieces > 0),
             Streamed::Human(_, quiet) if !quiet => human::summary(outcome),
             Streamed::Human(..) | Streamed::Github(_) => String::new(),
-        }
+        };
+        format!("{}{tail}", self.head())
     }
 }

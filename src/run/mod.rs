@@ -256,11 +256,11 @@ pub fn run_into(
     } else {
         Remote::Ignore
     };
+    // Files come out of the walk in path order unless paths overlap; standard input
+    // goes among them by its name.
+    let in_order = request.stdin.is_none() && discover::walk_is_ordered(&request.paths, cwd);
     let sink = sink.filter(|_| {
-        !link_phase
-            && !request.list_checked
-            && request.stdin.is_none()
-            && request.fix.is_none_or(|f| f.write)
+        in_order && !link_phase && !request.list_checked && request.fix.is_none_or(|f| f.write)
     });
     let mut outcome = Outcome {
         fix_level: request.fix.map_or(Applicability::Safe, |f| f.level),
@@ -337,6 +337,14 @@ pub fn run_into(
             .iter()
             .map(|p| format!("{p}: no such file or directory")),
     );
+    if !in_order {
+        outcome.reports.sort_by(|a, b| {
+            // By the file too: two names that are not UTF-8 can show alike.
+            discover::path_order(&a.path, &b.path).then_with(|| a.file.cmp(&b.file))
+        });
+        outcome.checked.sort_by(|a, b| discover::path_order(a, b));
+    }
+    // The link phase asks in path order, the order the findings are shown in.
     remote::check_links(&mut outcome, &checker, request);
     let not_asked = not_asked.into_inner();
     if not_asked > 0 {
@@ -345,7 +353,9 @@ pub fn run_into(
             ..RemoteSummary::default()
         });
     }
-    outcome.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    outcome
+        .skipped
+        .sort_by(|a, b| discover::path_order(&a.path, &b.path));
     outcome.errors.sort();
     outcome.errors.dedup();
     Ok(outcome)
@@ -361,7 +371,7 @@ struct Place<'a> {
 
 /// What checking one file produced.
 enum FileResult {
-    /// Boxed: the results are held until the run ends, and most are small.
+    /// Boxed: most results are small, and a held run keeps every one with findings.
     Checked(Box<FileReport>),
     /// A file checked with nothing to report, of which only the path is kept, for
     /// [`Request::list_checked`].

@@ -154,3 +154,33 @@ fn findings_are_in_path_order_in_every_format() {
     uris.dedup();
     assert_eq!(uris, want);
 }
+
+/// Paths that overlap, and standard input, still give findings in path order: a named
+/// file the folder's walk does not reach (its extension), a file given beside `.`, and
+/// standard input by the name it is given.
+#[test]
+fn overlapping_paths_and_standard_input_keep_path_order() {
+    let dir = tree(&[
+        ("docs/a.md", BAD),
+        ("docs/b.txt", BAD),
+        ("docs/c.md", BAD),
+        ("x.md", BAD),
+    ]);
+    let mut found = checked(dir.path(), &["docs", "docs/b.txt"]);
+    found.dedup();
+    assert_eq!(found, ["docs/a.md", "docs/b.txt", "docs/c.md"]);
+    let mut beside = checked(&dir.path().join("docs"), &[".", "../x.md"]);
+    beside.dedup();
+    assert_eq!(beside, ["../x.md", "a.md", "c.md"]);
+    let stdin = run_with_stdin(
+        dir.path(),
+        &["--format", "json", "--stdin-filename", "docs/b.md", "docs"],
+        Some(BAD.as_bytes()),
+    );
+    let mut paths: Vec<String> = each_diagnostic(&stdin.document(), "path")
+        .into_iter()
+        .map(String::from)
+        .collect();
+    paths.dedup();
+    assert_eq!(paths, ["docs/a.md", "docs/b.md", "docs/c.md"]);
+}

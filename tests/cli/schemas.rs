@@ -29,6 +29,12 @@ fn a_broken_schema_is_exit_two() {
         let run = run(dir.path(), &["--schema", schema, "a.md"]);
         assert_eq!(run.status, 2, "{schema}");
         assert!(run.stderr.contains(schema), "{}", run.stderr);
+        // Nothing on stdout, not even the start of a JSON document.
+        let json = super::run(
+            dir.path(),
+            &["--format", "json", "--schema", schema, "a.md"],
+        );
+        assert_eq!((json.status, json.stdout.as_str()), (2, ""), "{schema}");
     }
 }
 

@@ -183,3 +183,42 @@ fn a_gzip_bomb_is_never_inflated() {
     assert!(!head.contains("accept-encoding"), "{head}");
     assert!(server.sent("/gzip-bomb") < 1024 * member.len());
 }
+
+/// A loopback port whose every connection gets `answer` written to it and is then closed
+/// (a thread serves it until the test process ends).
+fn raw_server(answer: &'static [u8]) -> u16 {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut first = [0u8; 512];
+            let _ = stream.read(&mut first);
+            let _ = stream.write_all(answer);
+        }
+    });
+    port
+}
+
+/// TLS that cannot work (plain HTTP on an `https` URL) is a broken link; a connection
+/// that the server closes in the middle of the handshake is a network failure, which is
+/// never a broken link.
+#[test]
+fn tls_that_cannot_work_is_broken_a_handshake_cut_short_is_unreachable() {
+    let cache = tempfile::tempdir().unwrap();
+    let mut options = options(cache.path());
+    options.no_cache = true;
+    let plain = raw_server(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok");
+    let closed = raw_server(b"");
+    let text = format!("[a](https://127.0.0.1:{plain}/page) [b](https://127.0.0.1:{closed}/page)");
+    let (mut findings, _, _) = links::check_remote(requests(0, &text), &options, false);
+    findings.sort_by_key(|(_, d)| d.span.start);
+    let found: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|(_, d)| (d.code.name, d.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "link/broken", "{found:?}");
+    assert!(found[0].1.contains("TLS"), "{found:?}");
+    assert_eq!(found[1].0, "link/unreachable", "{found:?}");
+}
