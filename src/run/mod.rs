@@ -168,8 +168,8 @@ impl Tally {
 /// Everything a run found.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// Files with diagnostics, in path order (the walk's: folders sorted, compared name
-    /// by name), unless they went to a [`Sink`].
+    /// Files with diagnostics, in path order ([`discover::path_order`]), unless they
+    /// went to a [`Sink`].
     pub reports: Vec<FileReport>,
     /// What the reports handed to a [`Sink`] held.
     pub shown: Tally,
