@@ -68,7 +68,7 @@ pub fn discover(
     // In path order, like the files of each folder: the run shows findings in the
     // order files are found.
     let mut paths: Vec<&PathBuf> = paths.iter().collect();
-    paths.sort_by(|a, b| path_order(&display(a), &display(b)));
+    paths.sort_by_cached_key(|path| shown_components(path));
     for given in paths {
         let full = cwd.join(given);
         let Ok(meta) = std::fs::metadata(&full) else {
@@ -153,20 +153,37 @@ pub fn path_order(a: &str, b: &str) -> std::cmp::Ordering {
 /// Whether [`discover`] meets the files of `paths` in path order, so that their findings
 /// can be shown as they are found. Not when a path lies inside a folder also given (or is
 /// given twice: the folder's walk may not reach the file, or reaches it first), nor when
-/// `.` is given beside other paths (its files show without a `./` to keep them together).
+/// one path is shown as starting with another (`content` and `content/../x.md`: the
+/// second is walked after the first but sorts among its files), nor when `.` is given
+/// beside other paths (its files show without a `./` to keep them together).
 pub fn walk_is_ordered(paths: &[PathBuf], cwd: &Path) -> bool {
     if paths.len() < 2 {
         return true;
     }
-    if paths.iter().any(|path| display(path) == ".") {
+    let mut shown: Vec<Vec<String>> = paths.iter().map(|p| shown_components(p)).collect();
+    if shown.iter().any(|parts| *parts == ["."]) {
         return false;
     }
     let mut absolute: Vec<PathBuf> = paths.iter().map(|p| normalize(&cwd.join(p))).collect();
+    shown.sort();
     absolute.sort();
-    // Sorted, a path inside another comes right after it or after one inside it too.
-    absolute
-        .windows(2)
-        .all(|pair| !pair[1].starts_with(&pair[0]))
+    // Sorted a component at a time, a path inside another (as shown, or as it is) comes
+    // right after it, or after one inside it too.
+    shown.windows(2).all(|pair| !pair[1].starts_with(&pair[0]))
+        && absolute
+            .windows(2)
+            .all(|pair| !pair[1].starts_with(&pair[0]))
+}
+
+/// The components of a path as it is shown (no trailing empty one for `content/`): the
+/// key the paths given are walked in, and that [`path_order`] compares their files by.
+fn shown_components(path: &Path) -> Vec<String> {
+    let shown = display(path);
+    let mut parts: Vec<String> = shown.split('/').map(str::to_string).collect();
+    if parts.len() > 1 && parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    parts
 }
 
 /// Whether `dir` is the process's working directory, so that paths relative to it can
@@ -358,6 +375,9 @@ mod tests {
         assert!(!ordered(&["./a.md", "a.md"]));
         assert!(!ordered(&[".", "../x.md"]));
         assert!(!ordered(&["/site/content", "content/a.md"]));
+        assert!(!ordered(&["content", "content/../README.md"]));
+        assert!(!ordered(&["content/", "content/../x.md"]));
+        assert!(!ordered(&["..", "../../x.md"]));
         assert_eq!(
             path_order("post/a.md", "post-2.md"),
             std::cmp::Ordering::Less

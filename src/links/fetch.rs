@@ -591,6 +591,15 @@ fn failure(error: &reqwest::Error) -> Failure {
         }
         messages.push(err.to_string());
         source = match err.downcast_ref::<std::io::Error>() {
+            // What it wraps says more than its kind: look there first.
+            Some(io)
+                if io
+                    .get_ref()
+                    .is_some_and(|inner| inner.is::<rustls::Error>() || inner.is::<DnsError>()) =>
+            {
+                io.get_ref()
+                    .map(|inner| inner as &(dyn std::error::Error + 'static))
+            }
             Some(io) => {
                 match io.kind() {
                     std::io::ErrorKind::ConnectionRefused => return Failure::Refused,

@@ -169,6 +169,9 @@ fn overlapping_paths_and_standard_input_keep_path_order() {
     let mut found = checked(dir.path(), &["docs", "docs/b.txt"]);
     found.dedup();
     assert_eq!(found, ["docs/a.md", "docs/b.txt", "docs/c.md"]);
+    let mut out_and_back = checked(dir.path(), &["docs", "docs/../x.md"]);
+    out_and_back.dedup();
+    assert_eq!(out_and_back, ["docs/../x.md", "docs/a.md", "docs/c.md"]);
     let mut beside = checked(&dir.path().join("docs"), &[".", "../x.md"]);
     beside.dedup();
     assert_eq!(beside, ["../x.md", "a.md", "c.md"]);

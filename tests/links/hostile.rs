@@ -184,16 +184,18 @@ fn a_gzip_bomb_is_never_inflated() {
     assert!(server.sent("/gzip-bomb") < 1024 * member.len());
 }
 
-/// A loopback port whose every connection gets `answer` written to it and is then closed
-/// (a thread serves it until the test process ends).
+/// A loopback port whose every connection gets `answer` written to it once the client
+/// has stopped writing (the whole TLS hello read, so that closing sends no reset), and is
+/// then closed (a thread serves it until the test process ends).
 fn raw_server(answer: &'static [u8]) -> u16 {
     use std::io::{Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
         for mut stream in listener.incoming().flatten() {
-            let mut first = [0u8; 512];
-            let _ = stream.read(&mut first);
+            let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
+            let mut buffer = [0u8; 4096];
+            while matches!(stream.read(&mut buffer), Ok(n) if n > 0) {}
             let _ = stream.write_all(answer);
         }
     });
