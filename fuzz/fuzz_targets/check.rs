@@ -1,7 +1,8 @@
 //! Reading, schema validation and span location, end to end: raw bytes through the
 //! reader, then `Checker::check_text` with the embedded default schema and local link
 //! checks. Every diagnostic span (and fix edit) lies inside the file on char boundaries,
-//! and the JSON report parses and gives the offsets, lines and columns counted naively.
+//! the JSON report parses and gives the offsets, lines and columns counted naively, and
+//! the human, GitHub and SARIF reports are drawn without a panic.
 #![no_main]
 
 use fmlint::check::Checker;
@@ -32,6 +33,18 @@ fn check_report(text: &str, diagnostics: Vec<fmlint::diagnostic::Diagnostic>) {
         files: 1,
         ..Outcome::default()
     };
+    // Every other format draws the same findings without panicking; the terminal's names
+    // each code (miette is handed clipped excerpts of the text: their ends must hold).
+    let style = fmlint::report::human::Style {
+        color: false,
+        width: 80,
+    };
+    let human = fmlint::report::human::render(&outcome, style, false);
+    for d in &outcome.reports[0].diagnostics {
+        assert!(human.contains(d.code.name), "{human}");
+    }
+    fmlint::report::github::render(&outcome);
+    fmlint::report::sarif::render(&outcome);
     let rendered = fmlint::report::json::render(&outcome);
     let document: serde_json::Value =
         serde_json::from_str(&rendered).expect("the JSON report parses");
