@@ -290,11 +290,11 @@ fn schema(args: &SchemaArgs) -> u8 {
     }
 }
 
-/// Write to stdout; a closed pipe (`fmlint | head`) is not an error.
-fn print(text: &str) {
+/// Write to stdout; a closed pipe (`fmlint | head`) is not an error. `false` when the
+/// text could not be written.
+fn print(text: &str) -> bool {
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
+    stdout.write_all(text.as_bytes()).is_ok() && stdout.flush().is_ok()
 }
 
 fn fail(message: &str) -> u8 {

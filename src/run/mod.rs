@@ -12,7 +12,7 @@ use crate::links::{Link, RemoteSummary};
 use crate::read::{self, Contents};
 use crate::schema::Schemas;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use window::Window;
 
 mod remote;
@@ -45,8 +45,10 @@ pub struct Request {
 pub struct Sink<'a> {
     /// Draws one file's findings; called on the thread that checked the file.
     pub render: &'a (dyn Fn(&FileReport) -> String + Sync),
-    /// Takes what `render` drew, file after file in path order.
-    pub write: &'a mut (dyn FnMut(&str) + Send),
+    /// Takes what `render` drew, file after file in path order; `false` when nobody
+    /// reads any more (a closed pipe: `fmlint | head`). The run then takes no more files
+    /// and ends with what it has, unless it fixes them (every file is still fixed).
+    pub write: &'a mut (dyn FnMut(&str) -> bool + Send),
 }
 
 /// What `--fix`, `--unsafe-fixes` and `--diff` ask for.
@@ -303,17 +305,23 @@ pub fn run_into(
         None => (None, None),
     };
     let gathered = &mut outcome;
+    let unheard = &AtomicBool::new(false);
     let found = {
         // Results leave the window in the walk's order, to the sink or into the outcome.
         let window = &Window::new(|result| {
             if let (FileResult::Shown(_, text), Some(write)) = (&result, write.as_mut()) {
-                write(text);
+                if !unheard.load(Ordering::Relaxed) && !write(text) {
+                    unheard.store(true, Ordering::Relaxed);
+                }
             }
             collect(gathered, result, list);
         });
         pool.in_place_scope(|scope| {
             let checker = &checker;
             let mut each = |target: Target| {
+                if request.fix.is_none() && unheard.load(Ordering::Relaxed) {
+                    return;
+                }
                 let number = window.enter();
                 scope.spawn(move |_| {
                     let slot = window.place(number);
@@ -602,7 +610,10 @@ mod sink_tests {
 
         let mut written = Vec::new();
         let render = |report: &FileReport| format!("{}:{}", report.path, report.diagnostics.len());
-        let mut write = |piece: &str| written.push(piece.to_string());
+        let mut write = |piece: &str| {
+            written.push(piece.to_string());
+            true
+        };
         let sink = Sink {
             render: &render,
             write: &mut write,
@@ -644,5 +655,53 @@ mod sink_tests {
         };
         let online = run_into(&request, &config, dir.path(), Some(sink)).expect("a run");
         assert_eq!(online.reports.len(), 4);
+    }
+
+    /// When nobody reads any more, the run stops taking files: only those already in its
+    /// window are checked. With `--fix` it goes on: every file is still fixed.
+    #[test]
+    fn a_run_nobody_reads_stops_unless_it_fixes() {
+        const POSTS: usize = 3 * window::HIGH;
+        let dir = tempfile::tempdir().expect("tempdir");
+        for i in 0..POSTS {
+            std::fs::write(dir.path().join(format!("{i:05}.md")), BAD).expect("write");
+        }
+        let config = Config::parse("", dir.path().to_path_buf(), None).expect("config");
+        let mut request = Request {
+            paths: vec![dir.path().to_path_buf()],
+            jobs: 2,
+            links: LinkFlags {
+                offline: true,
+                ..LinkFlags::default()
+            },
+            ..Request::default()
+        };
+        let render = |report: &FileReport| report.path.clone();
+        let mut writes = 0;
+        let mut closed = |_: &str| {
+            writes += 1;
+            false
+        };
+        let sink = Sink {
+            render: &render,
+            write: &mut closed,
+        };
+        let cut = run_into(&request, &config, dir.path(), Some(sink)).expect("a run");
+        assert_eq!(writes, 1, "nothing is written once nobody reads");
+        assert!(cut.files <= window::HIGH + 1, "{} files checked", cut.files);
+        assert_eq!(cut.exit_status(), 1);
+
+        request.fix = Some(FixRequest {
+            level: Applicability::Unsafe,
+            write: true,
+        });
+        let mut closed = |_: &str| false;
+        let sink = Sink {
+            render: &render,
+            write: &mut closed,
+        };
+        let fixed = run_into(&request, &config, dir.path(), Some(sink)).expect("a run");
+        assert_eq!(fixed.files, POSTS);
+        assert_eq!(fixed.fixes(), POSTS);
     }
 }
