@@ -65,13 +65,13 @@ pub fn file(report: &FileReport, level: Applicability) -> String {
                 end_column: range.end.column,
                 fixable: super::is_fixable(d, level),
             };
-            indent(&pretty(&entry), "    ", true)
+            super::indent(&pretty(&entry), "    ", true)
         })
         .collect();
     entries.join(",\n")
 }
 
-/// Where a piece goes in the diagnostics array: the first after the opening bracket,
+/// Where a piece goes in a JSON array (diagnostics here, SARIF results): the first after the opening bracket,
 /// the others after a comma.
 pub fn separator(first: bool) -> &'static str {
     if first {
@@ -93,29 +93,13 @@ pub fn tail(outcome: &Outcome, any: bool) -> String {
     let close = if any { "\n  ]" } else { "]" };
     format!(
         "{close},\n  \"summary\": {}\n}}\n",
-        indent(&pretty(&summary), "  ", false)
+        super::indent(&pretty(&summary), "  ", false)
     )
 }
 
 fn pretty(value: &impl Serialize) -> String {
     // Plain structs of strings and numbers always serialize.
     serde_json::to_string_pretty(value).unwrap_or_default()
-}
-
-/// `text` with `by` before each line (but the first, unless `first`). JSON strings hold
-/// no raw newline, so every line break is one of the layout's.
-fn indent(text: &str, by: &str, first: bool) -> String {
-    let mut out = String::with_capacity(text.len() + 16 * by.len());
-    for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        if n > 0 || first {
-            out.push_str(by);
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 #[cfg(test)]

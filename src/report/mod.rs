@@ -46,3 +46,20 @@ impl Range {
         }
     }
 }
+
+/// `text` with `by` before each line (but the first, unless `first`): a pretty-printed
+/// JSON value set into a bigger document. JSON strings hold no raw newline, so every line
+/// break is one of the layout's.
+fn indent(text: &str, by: &str, first: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 16 * by.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        if n > 0 || first {
+            out.push_str(by);
+        }
+        out.push_str(line);
+    }
+    out
+}

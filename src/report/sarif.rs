@@ -6,12 +6,16 @@
 //! ends, and the exact `byteOffset`/`byteLength` of the original file. Fixes are SARIF
 //! `fixes`: byte-range replacements, with fmlint's applicability in the property bag.
 //! Artifact URIs are the reported paths, relative, percent-encoded.
+//!
+//! Like JSON, the log is written in pieces (see [`super::stream`]): [`head`], the results
+//! of each file as its check ends, then [`tail`]; they add up to what `serde_json`
+//! pretty-prints for the whole log.
 
 use super::Range;
 use crate::codes::{self, Code};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::line_index::LineIndex;
-use crate::run::Outcome;
+use crate::run::{FileReport, Outcome};
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_json::{json, Value};
 
@@ -39,22 +43,17 @@ const URI: &AsciiSet = &CONTROLS
 
 /// The SARIF log of `outcome`, pretty-printed, with a trailing newline.
 pub fn render(outcome: &Outcome) -> String {
-    let mut results = Vec::new();
-    for report in &outcome.reports {
-        let index = LineIndex::new(&report.source);
-        let uri = uri(&report.path);
-        for d in &report.diagnostics {
-            let range = Range::of(&index, &report.source, d.span);
-            results.push(result(d, &uri, range, outcome.fix_level));
-        }
-    }
-    let notifications: Vec<Value> = outcome
-        .skipped
-        .iter()
-        .map(|s| notification("warning", &format!("skipped {}: {}", s.path, s.reason)))
-        .chain(outcome.errors.iter().map(|e| notification("error", e)))
-        .collect();
-    let log = json!({
+    super::stream::Streamed::Sarif(outcome.fix_level).render(outcome)
+}
+
+/// Where the results array opens, in the pretty-printed log.
+const RESULTS: &str = "\"results\": [";
+
+/// The start of the log, up to the opening of the results array: the tool and its rules
+/// (one per code, whatever was found). The run's invocation comes after the results,
+/// since it says whether everything could be checked.
+pub fn head() -> String {
+    let skeleton = json!({
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [{
@@ -66,17 +65,55 @@ pub fn render(outcome: &Outcome) -> String {
                     "rules": codes::ALL.iter().map(|c| rule(c)).collect::<Vec<_>>(),
                 }
             },
-            "invocations": [{
-                "executionSuccessful": outcome.errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(&skeleton).unwrap_or_default();
+    // A key inside a string would have its quotes escaped: this is the key itself.
+    let end = text
+        .find("\"results\": []")
+        .map_or(text.len(), |at| at + RESULTS.len());
+    text[..end].to_string()
+}
+
+/// The results of one file's diagnostics, indented as items of the results array and
+/// separated by commas (empty when it has none).
+pub fn file(report: &FileReport, level: Applicability) -> String {
+    let index = LineIndex::new(&report.source);
+    let uri = uri(&report.path);
+    let results: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let range = Range::of(&index, &report.source, d.span);
+            let result = result(d, &uri, range, level);
+            let text = serde_json::to_string_pretty(&result).unwrap_or_default();
+            super::indent(&text, "        ", true)
+        })
+        .collect();
+    results.join(",\n")
+}
+
+/// The end of the log: the results array closed (`any`: it has items), then the run's
+/// invocation (whether everything was checked; what was skipped or failed).
+pub fn tail(outcome: &Outcome, any: bool) -> String {
+    let notifications: Vec<Value> = outcome
+        .skipped
+        .iter()
+        .map(|s| notification("warning", &format!("skipped {}: {}", s.path, s.reason)))
+        .chain(outcome.errors.iter().map(|e| notification("error", e)))
+        .collect();
+    let invocations = json!([{
+        "executionSuccessful": outcome.errors.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]);
+    let text = serde_json::to_string_pretty(&invocations).unwrap_or_default();
+    let close = if any { "\n      ]" } else { "]" };
+    format!(
+        "{close},\n      \"invocations\": {}\n    }}\n  ]\n}}\n",
+        super::indent(&text, "      ", false)
+    )
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -192,5 +229,51 @@ mod tests {
             "content/%E6%96%87%E7%AB%A0%231.md"
         );
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+    }
+
+    /// The pieces add up to the pretty-printed log, and the invocation closes it.
+    #[test]
+    fn the_pieces_make_the_pretty_printed_log() {
+        use crate::diagnostic::Diagnostic;
+        use crate::tree::Span;
+        let report = |path: &str, spans: &[(usize, usize)]| FileReport {
+            path: path.into(),
+            diagnostics: spans
+                .iter()
+                .map(|&(a, b)| Diagnostic::new(&codes::SCHEMA_TYPE, Span::new(a, b), "x"))
+                .collect(),
+            source: b"---\ntitle: x\n---\n".to_vec(),
+            source_is_prefix: false,
+            original: None,
+            fixes: 0,
+            file: None,
+            rel: path.into(),
+            remote: Vec::new(),
+        };
+        for reports in [
+            vec![],
+            vec![
+                report("a.md", &[(4, 9), (11, 12)]),
+                report("b.md", &[(0, 3)]),
+            ],
+        ] {
+            let want = reports.iter().map(|r| r.diagnostics.len()).sum::<usize>();
+            let outcome = Outcome {
+                reports,
+                errors: vec!["nope.md: no such file or directory".into()],
+                ..Outcome::default()
+            };
+            let text = render(&outcome);
+            let log: Value = serde_json::from_str(&text).expect("valid JSON");
+            let pretty = serde_json::to_string_pretty(&log).expect("serializes") + "\n";
+            assert_eq!(text, pretty);
+            let run = &log["runs"][0];
+            assert_eq!(run["results"].as_array().map(Vec::len), Some(want));
+            assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+            assert_eq!(
+                run["tool"]["driver"]["rules"].as_array().map(Vec::len),
+                Some(codes::ALL.len())
+            );
+        }
     }
 }

@@ -1,10 +1,10 @@
 //! The output formats whose document can be written while the run goes on (human, json,
-//! github): a head, then the findings of each file as soon as every file before it is
-//! done, then a tail with the totals. A large tree's findings are then shown as they are
-//! found and never all held. SARIF and JUnit put totals and lists first: they are
+//! github, sarif): a head, then the findings of each file as soon as every file before it
+//! is done, then a tail with the totals. A large tree's findings are then shown as they
+//! are found and never all held. JUnit puts its totals first and lists every file: it is
 //! rendered from the whole outcome.
 
-use super::{github, human, json, OutputFormat};
+use super::{github, human, json, sarif, OutputFormat};
 use crate::diagnostic::Applicability;
 use crate::run::{FileReport, Outcome};
 
@@ -16,6 +16,8 @@ pub enum Streamed {
     Json(Applicability),
     /// `--format github`, with the fix level that decides which command the help names.
     Github(Applicability),
+    /// `--format sarif`, with the fix level that decides how a fix is applied.
+    Sarif(Applicability),
 }
 
 impl Streamed {
@@ -33,7 +35,8 @@ impl Streamed {
             )),
             OutputFormat::Json => Some(Streamed::Json(level)),
             OutputFormat::Github => Some(Streamed::Github(level)),
-            OutputFormat::Sarif | OutputFormat::Junit => None,
+            OutputFormat::Sarif => Some(Streamed::Sarif(level)),
+            OutputFormat::Junit => None,
         }
     }
 
@@ -43,6 +46,7 @@ impl Streamed {
             Streamed::Human(renderer, _) => renderer.file(report),
             Streamed::Json(level) => json::file(report, *level),
             Streamed::Github(level) => github::file(report, *level),
+            Streamed::Sarif(level) => sarif::file(report, *level),
         }
     }
 
@@ -78,13 +82,14 @@ pub struct Document<'a> {
 
 impl Document<'_> {
     /// The head, the first time something is written.
-    fn head(&mut self) -> &'static str {
+    fn head(&mut self) -> String {
         if std::mem::replace(&mut self.started, true) {
-            return "";
+            return String::new();
         }
         match self.format {
-            Streamed::Json(_) => json::HEAD,
-            Streamed::Human(..) | Streamed::Github(_) => "",
+            Streamed::Json(_) => json::HEAD.to_string(),
+            Streamed::Sarif(_) => sarif::head(),
+            Streamed::Human(..) | Streamed::Github(_) => String::new(),
         }
     }
 
@@ -95,7 +100,7 @@ impl Document<'_> {
         }
         self.pieces += 1;
         let separator = match self.format {
-            Streamed::Json(_) => json::separator(self.pieces == 1),
+            Streamed::Json(_) | Streamed::Sarif(_) => json::separator(self.pieces == 1),
             Streamed::Human(..) | Streamed::Github(_) => "",
         };
         format!("{}{separator}{piece}", self.head())
@@ -105,6 +110,7 @@ impl Document<'_> {
     pub fn tail(&mut self, outcome: &Outcome) -> String {
         let tail = match self.format {
             Streamed::Json(_) => json::tail(outcome, self.pieces > 0),
+            Streamed::Sarif(_) => sarif::tail(outcome, self.pieces > 0),
             Streamed::Human(_, quiet) if !quiet => human::summary(outcome),
             Streamed::Human(..) | Streamed::Github(_) => String::new(),
         };
