@@ -100,8 +100,9 @@ fn check(mut args: CheckArgs) -> u8 {
     outcome.fix_level = level;
     report_problems(&outcome);
     if args.diff {
-        let diff = report::diff::render(&outcome);
-        print(&diff);
+        if let Err(status) = show(&report::diff::render(&outcome)) {
+            return status;
+        }
         let changed = outcome
             .reports
             .iter()
@@ -127,11 +128,15 @@ fn check(mut args: CheckArgs) -> u8 {
         OutputFormat::Human => report::human::render(&outcome, style, args.quiet),
     };
     if editor {
-        // Editor mode: the fixed file on stdout, the report on stderr.
-        print(outcome.stdin_text.as_deref().unwrap_or_default());
+        // Editor mode: the fixed file on stdout, the report on stderr. An editor that
+        // gets part of the file must not take it for the whole.
+        let fixed = outcome.stdin_text.as_deref().unwrap_or_default();
+        if !matches!(print(fixed), Ok(true)) {
+            return fail("cannot write the fixed text to standard output");
+        }
         let _ = std::io::stderr().write_all(text.as_bytes());
-    } else {
-        print(&text);
+    } else if let Err(status) = show(&text) {
+        return status;
     }
     outcome.exit_status()
 }
@@ -141,8 +146,23 @@ fn check(mut args: CheckArgs) -> u8 {
 /// phase adds to it) is printed after them.
 fn check_streamed(request: &Request, config: &Config, cwd: &Path, streamed: &Streamed) -> u8 {
     let mut document = streamed.document();
+    // Whether the reader still reads, and what failed if writing did (a full disk).
+    let mut heard = true;
+    let mut failed = None;
+    let mut out = |text: &str| {
+        if heard {
+            match print(text) {
+                Ok(still) => heard = still,
+                Err(e) => {
+                    heard = false;
+                    failed = Some(e);
+                }
+            }
+        }
+        heard
+    };
     let render = |report: &FileReport| streamed.file(report);
-    let mut write = |piece: &str| print(&document.piece(piece));
+    let mut write = |piece: &str| out(&document.piece(piece));
     let sink = run::Sink {
         render: &render,
         write: &mut write,
@@ -152,11 +172,14 @@ fn check_streamed(request: &Request, config: &Config, cwd: &Path, streamed: &Str
         Err(e) => return fail(&e),
     };
     for report in &outcome.reports {
-        print(&document.piece(&streamed.file(report)));
+        out(&document.piece(&streamed.file(report)));
     }
     report_problems(&outcome);
-    print(&document.tail(&outcome));
-    outcome.exit_status()
+    out(&document.tail(&outcome));
+    match failed {
+        Some(e) => fail(&format!("cannot write the report: {e}")),
+        None => outcome.exit_status(),
+    }
 }
 
 /// How human output is drawn: in colour on a terminal (stderr in editor mode, where the
@@ -216,15 +239,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 fn explain(args: &ExplainArgs) -> u8 {
     use fmlint::explain::{self, Lookup};
     if args.list {
-        print(&explain::list());
-        return 0;
+        return show(&explain::list()).err().unwrap_or(0);
     }
     let name = args.code.as_deref().unwrap_or_default();
     match explain::lookup(name) {
-        Lookup::Found(code) => {
-            print(&explain::render(code));
-            0
-        }
+        Lookup::Found(code) => show(&explain::render(code)).err().unwrap_or(0),
         Lookup::Unknown(nearest) => {
             let hint = nearest
                 .map(|c| format!("; did you mean `{c}`?"))
@@ -242,10 +261,7 @@ fn init(args: &InitArgs) -> u8 {
         Err(e) => return fail(&format!("cannot read the working directory: {e}")),
     };
     match fmlint::init::init(&cwd, args.force) {
-        Ok(written) => {
-            print(&written.summary());
-            0
-        }
+        Ok(written) => show(&written.summary()).err().unwrap_or(0),
         Err(e) => fail(&e),
     }
 }
@@ -283,18 +299,31 @@ fn schema(args: &SchemaArgs) -> u8 {
         Ok(schema) => {
             let mut text = serde_json::to_string_pretty(&schema.document).unwrap_or_default();
             text.push('\n');
-            print(&text);
-            0
+            show(&text).err().unwrap_or(0)
         }
         Err(e) => fail(&e),
     }
 }
 
-/// Write to stdout; a closed pipe (`fmlint | head`) is not an error. `false` when the
-/// text could not be written.
-fn print(text: &str) -> bool {
+/// Write to stdout. A closed pipe (`fmlint | head`) is the reader's choice, not an
+/// error: `Ok(false)`. Any other failure (a full disk) is one.
+fn print(text: &str) -> std::io::Result<bool> {
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes()).is_ok() && stdout.flush().is_ok()
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// [`print`] a whole document; `Err` holds the exit status when it could not be written.
+fn show(text: &str) -> Result<(), u8> {
+    print(text)
+        .map(drop)
+        .map_err(|e| fail(&format!("cannot write to standard output: {e}")))
 }
 
 fn fail(message: &str) -> u8 {

@@ -71,8 +71,8 @@ pub fn file(report: &FileReport, level: Applicability) -> String {
     entries.join(",\n")
 }
 
-/// Where a piece goes in a JSON array (diagnostics here, SARIF results): the first after the opening bracket,
-/// the others after a comma.
+/// Where a piece goes in a JSON array (the diagnostics, SARIF's results): the first
+/// after the opening bracket, the others after a comma.
 pub fn separator(first: bool) -> &'static str {
     if first {
         "\n"

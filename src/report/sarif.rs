@@ -69,8 +69,10 @@ pub fn head() -> String {
             "results": [],
         }]
     });
+    // Keys stay in the order written (serde_json's `preserve_order`): `results` last.
     let text = serde_json::to_string_pretty(&skeleton).unwrap_or_default();
-    // A key inside a string would have its quotes escaped: this is the key itself.
+    // A key inside a string would have its quotes escaped: this is the key itself (the
+    // unit test checks the whole log against serde_json's).
     let end = text
         .find("\"results\": []")
         .map_or(text.len(), |at| at + RESULTS.len());

@@ -192,6 +192,9 @@ pub struct Outcome {
     pub links: Option<RemoteSummary>,
     /// Things the user should know that are not findings (a corrupt cache ignored).
     pub warnings: Vec<String>,
+    /// The reader went away ([`Sink::write`] said so) before the walk was over: files
+    /// were left unchecked, so a run without errors cannot say "no errors".
+    pub cut_short: bool,
 }
 
 impl Outcome {
@@ -214,12 +217,15 @@ impl Outcome {
         self.shown.fixes + self.reports.iter().map(|r| r.fixes).sum::<usize>()
     }
 
-    /// 0: no errors; 1: error diagnostics; 2: the tool could not do its job.
+    /// 0: no errors; 1: error diagnostics; 2: the tool could not do its job (or a run
+    /// cut short found no error in the files it checked).
     pub fn exit_status(&self) -> u8 {
         if !self.errors.is_empty() {
             2
         } else if self.count(Severity::Error) > 0 {
             1
+        } else if self.cut_short {
+            2
         } else {
             0
         }
@@ -306,6 +312,7 @@ pub fn run_into(
     };
     let gathered = &mut outcome;
     let unheard = &AtomicBool::new(false);
+    let mut cut_short = false;
     let found = {
         // Results leave the window in the walk's order, to the sink or into the outcome.
         let window = &Window::new(|result| {
@@ -320,6 +327,7 @@ pub fn run_into(
             let checker = &checker;
             let mut each = |target: Target| {
                 if request.fix.is_none() && unheard.load(Ordering::Relaxed) {
+                    cut_short = true;
                     return;
                 }
                 let number = window.enter();
@@ -338,6 +346,7 @@ pub fn run_into(
             discover::discover(&request.paths, config, cwd, &mut each)
         })
     };
+    outcome.cut_short = cut_short;
     outcome.skipped.extend(found.skipped);
     outcome.errors.extend(
         found
@@ -689,7 +698,17 @@ mod sink_tests {
         let cut = run_into(&request, &config, dir.path(), Some(sink)).expect("a run");
         assert_eq!(writes, 1, "nothing is written once nobody reads");
         assert!(cut.files <= window::HIGH + 1, "{} files checked", cut.files);
-        assert_eq!(cut.exit_status(), 1);
+        assert!(cut.cut_short);
+        assert_eq!(cut.exit_status(), 1, "errors were found");
+        let unchecked = Outcome {
+            cut_short: true,
+            ..Outcome::default()
+        };
+        assert_eq!(
+            unchecked.exit_status(),
+            2,
+            "no error seen, but not all checked"
+        );
 
         request.fix = Some(FixRequest {
             level: Applicability::Unsafe,
@@ -701,6 +720,7 @@ mod sink_tests {
             write: &mut closed,
         };
         let fixed = run_into(&request, &config, dir.path(), Some(sink)).expect("a run");
+        assert!(!fixed.cut_short);
         assert_eq!(fixed.files, POSTS);
         assert_eq!(fixed.fixes(), POSTS);
     }

@@ -277,3 +277,77 @@ fn links_are_checked_through_the_binary() {
         "links.check = none checks no link"
     );
 }
+
+/// A reader that goes away (`fmlint | head`) ends the run early, with no panic and no
+/// error message, and the status says errors were found (they were, in what was read).
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::process::{Command, Stdio};
+    let names: Vec<String> = (0..3000).map(|i| format!("p{i:04}.md")).collect();
+    let files: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), BAD)).collect();
+    let dir = tree(&files);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("fmlint"))
+        .args(["--offline", "."])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then hang up.
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(first.contains("schema/enum"), "{first}");
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("error"),
+        "{stderr}"
+    );
+}
+
+/// Output that cannot be written (a full disk: `/dev/full`) is the tool's failure, exit 2,
+/// whether it is a report or, in editor mode, the fixed file.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_exit_two() {
+    use std::process::{Command, Stdio};
+    let dir = tree(&[("a.md", BAD)]);
+    let full = || {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        Stdio::from(file)
+    };
+    for args in [
+        &["--offline", "a.md"][..],
+        &["--offline", "--format", "sarif", "a.md"],
+        &["--offline", "--format", "junit", "a.md"],
+    ] {
+        let output = Command::new(assert_cmd::cargo::cargo_bin!("fmlint"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(full())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write"), "{args:?}: {stderr}");
+    }
+    let mut editor = Command::new(assert_cmd::cargo::cargo_bin!("fmlint"))
+        .args(["--offline", "--fix", "--stdin-filename", "a.md"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(full())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut editor.stdin.take().unwrap(), BAD.as_bytes()).unwrap();
+    let output = editor.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot write the fixed text"), "{stderr}");
+}
