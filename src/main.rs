@@ -67,7 +67,8 @@ fn check(mut args: CheckArgs) -> u8 {
         write: args.fix && !args.diff,
     });
     let from_stdin = stdin.is_some();
-    let human = args.format.unwrap_or(OutputFormat::Human) == OutputFormat::Human;
+    let format = args.format.unwrap_or(OutputFormat::Human);
+    let human = format == OutputFormat::Human;
     let links = LinkFlags {
         offline: args.offline,
         no_cache: args.no_cache,
@@ -82,10 +83,9 @@ fn check(mut args: CheckArgs) -> u8 {
         stdin,
         fix,
         links,
-        list_checked: args.format == Some(OutputFormat::Junit),
+        list_checked: format == OutputFormat::Junit,
     };
     let editor = args.fix && from_stdin;
-    let format = args.format.unwrap_or(OutputFormat::Human);
     let style = human_style(editor);
     if !args.diff && !editor {
         if let Some(streamed) = Streamed::new(format, style, args.quiet, level) {

@@ -189,17 +189,11 @@ fn check(text: &str) -> Vec<Diagnostic> {
 /// The JSON report of one file with `diagnostics`, rendered by the library and parsed.
 fn json_report(text: &str, diagnostics: Vec<Diagnostic>) -> serde_json::Value {
     let outcome = Outcome {
-        reports: vec![FileReport {
-            path: REL.to_string(),
+        reports: vec![FileReport::of_text(
+            REL,
+            text.as_bytes().to_vec(),
             diagnostics,
-            source: text.as_bytes().to_vec(),
-            source_is_prefix: false,
-            original: None,
-            fixes: 0,
-            file: None,
-            rel: REL.to_string(),
-            remote: Vec::new(),
-        }],
+        )],
         files: 1,
         ..Outcome::default()
     };

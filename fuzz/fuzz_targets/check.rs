@@ -19,17 +19,11 @@ thread_local! {
 fn check_report(text: &str, diagnostics: Vec<fmlint::diagnostic::Diagnostic>) {
     let spans: Vec<_> = diagnostics.iter().map(|d| d.span).collect();
     let outcome = Outcome {
-        reports: vec![FileReport {
-            path: REL.to_string(),
+        reports: vec![FileReport::of_text(
+            REL,
+            text.as_bytes().to_vec(),
             diagnostics,
-            source: text.as_bytes().to_vec(),
-            source_is_prefix: false,
-            original: None,
-            fixes: 0,
-            file: None,
-            rel: REL.to_string(),
-            remote: Vec::new(),
-        }],
+        )],
         files: 1,
         ..Outcome::default()
     };

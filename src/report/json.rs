@@ -120,17 +120,7 @@ mod tests {
                 )
             })
             .collect();
-        FileReport {
-            path: path.into(),
-            diagnostics,
-            source: b"---\ntitle: x\n---\n".to_vec(),
-            source_is_prefix: false,
-            original: None,
-            fixes: 0,
-            file: None,
-            rel: path.into(),
-            remote: Vec::new(),
-        }
+        FileReport::of_text(path, b"---\ntitle: x\n---\n".to_vec(), diagnostics)
     }
 
     /// The pieces add up to what serde_json pretty-prints for the whole document.

@@ -238,19 +238,12 @@ mod tests {
     fn the_pieces_make_the_pretty_printed_log() {
         use crate::diagnostic::Diagnostic;
         use crate::tree::Span;
-        let report = |path: &str, spans: &[(usize, usize)]| FileReport {
-            path: path.into(),
-            diagnostics: spans
+        let report = |path: &str, spans: &[(usize, usize)]| {
+            let diagnostics = spans
                 .iter()
                 .map(|&(a, b)| Diagnostic::new(&codes::SCHEMA_TYPE, Span::new(a, b), "x"))
-                .collect(),
-            source: b"---\ntitle: x\n---\n".to_vec(),
-            source_is_prefix: false,
-            original: None,
-            fixes: 0,
-            file: None,
-            rel: path.into(),
-            remote: Vec::new(),
+                .collect();
+            FileReport::of_text(path, b"---\ntitle: x\n---\n".to_vec(), diagnostics)
         };
         for reports in [
             vec![],

@@ -84,6 +84,22 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// The findings of a text that exists nowhere else (no file to read again, nothing
+    /// fixed), shown as `path`: for rendering a report outside a run.
+    pub fn of_text(path: &str, source: Vec<u8>, diagnostics: Vec<Diagnostic>) -> Self {
+        FileReport {
+            path: path.to_string(),
+            diagnostics,
+            source,
+            source_is_prefix: false,
+            original: None,
+            fixes: 0,
+            file: None,
+            rel: path.to_string(),
+            remote: Vec::new(),
+        }
+    }
+
     /// Keep `text` to show the findings: only its start when the file can be read again
     /// (not standard input, not a text that fixes changed).
     fn keep_source(&mut self, mut text: Vec<u8>) {
@@ -199,22 +215,25 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn count(&self, severity: Severity) -> usize {
-        let shown = match severity {
-            Severity::Error => self.shown.errors,
-            Severity::Warning => self.shown.warnings,
-        };
-        let held = self
-            .reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.severity == severity)
-            .count();
-        shown + held
+        let totals = self.totals();
+        match severity {
+            Severity::Error => totals.errors,
+            Severity::Warning => totals.warnings,
+        }
     }
 
     /// How many fixes were applied (or would be, with `--diff`).
     pub fn fixes(&self) -> usize {
-        self.shown.fixes + self.reports.iter().map(|r| r.fixes).sum::<usize>()
+        self.totals().fixes
+    }
+
+    /// What the reports shown and held add up to.
+    fn totals(&self) -> Tally {
+        let mut totals = self.shown;
+        for report in &self.reports {
+            totals.add(Tally::of(report));
+        }
+        totals
     }
 
     /// 0: no errors; 1: error diagnostics; 2: the tool could not do its job (or a run
@@ -581,11 +600,6 @@ mod tests {
         });
         assert_eq!(shown_len(text, &[fixed]), 15, "fix edits are shown too");
     }
-}
-
-#[cfg(test)]
-mod sink_tests {
-    use super::*;
 
     const GOOD: &str =
         "---\ntitle: ok\ndate: 2025-02-11\nlang: [en]\nwidgets: [search]\n---\nBody.\n";

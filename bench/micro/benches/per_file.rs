@@ -66,17 +66,11 @@ fn render_human(c: &mut Criterion) {
     let checked = checker
         .check_file(&path, "content/post/mistakes.md", &text)
         .expect("checks");
-    let report = FileReport {
-        path: "content/post/mistakes.md".into(),
-        diagnostics: checked.diagnostics,
-        source: text.into_bytes(),
-        source_is_prefix: false,
-        original: None,
-        fixes: 0,
-        file: None,
-        rel: "content/post/mistakes.md".into(),
-        remote: Vec::new(),
-    };
+    let report = FileReport::of_text(
+        "content/post/mistakes.md",
+        text.into_bytes(),
+        checked.diagnostics,
+    );
     let style = Style {
         color: false,
         width: 100,
