@@ -334,8 +334,8 @@ pub fn run_into(
     let mut cut_short = false;
     let found = {
         // Results leave the window in the walk's order, to the sink or into the outcome.
-        let window = &Window::new(|result| {
-            if let (FileResult::Shown(_, text), Some(write)) = (&result, write.as_mut()) {
+        let window = &Window::new(|result: FileResult| {
+            if let (Some(text), Some(write)) = (result.drawn(), write.as_mut()) {
                 if !unheard.load(Ordering::Relaxed) && !write(text) {
                     unheard.store(true, Ordering::Relaxed);
                 }
@@ -353,13 +353,7 @@ pub fn run_into(
                 scope.spawn(move |_| {
                     let slot = window.place(number);
                     let result = check_target(checker, &target, place, request.fix, remote);
-                    slot.fill(match (result.slim(), render) {
-                        (FileResult::Clean(_), _) if !list => FileResult::Counted,
-                        (FileResult::Checked(report), Some(render)) => {
-                            FileResult::Shown(Tally::of(&report), render(&report))
-                        }
-                        (result, _) => result,
-                    });
+                    slot.fill(settle(result, list, render));
                 });
             };
             discover::discover(&request.paths, config, cwd, &mut each)
@@ -418,9 +412,21 @@ enum FileResult {
     Shown(Tally, String),
     Skipped(Skip),
     Failed(String),
+    /// A file whose fixes could not be written (the error says why): its findings are
+    /// those of the file as it stayed.
+    Unwritten(Box<FileResult>, String),
 }
 
 impl FileResult {
+    /// What was drawn of the file's findings for the sink, if anything.
+    fn drawn(&self) -> Option<&str> {
+        match self {
+            FileResult::Shown(_, text) => Some(text),
+            FileResult::Unwritten(result, _) => result.drawn(),
+            _ => None,
+        }
+    }
+
     fn slim(self) -> Self {
         match self {
             FileResult::Checked(report)
@@ -432,6 +438,25 @@ impl FileResult {
             }
             other => other,
         }
+    }
+}
+
+/// What of a file's result is kept: a clean file's path only when the run lists them
+/// (`list`), a flagged file's findings drawn already when there is a sink (`render`).
+fn settle(
+    result: FileResult,
+    list: bool,
+    render: Option<&(dyn Fn(&FileReport) -> String + Sync)>,
+) -> FileResult {
+    match (result.slim(), render) {
+        (FileResult::Clean(_), _) if !list => FileResult::Counted,
+        (FileResult::Checked(report), Some(render)) => {
+            FileResult::Shown(Tally::of(&report), render(&report))
+        }
+        (FileResult::Unwritten(result, error), render) => {
+            FileResult::Unwritten(Box::new(settle(*result, list, render)), error)
+        }
+        (result, _) => result,
     }
 }
 
@@ -458,6 +483,10 @@ fn collect(outcome: &mut Outcome, result: FileResult, list: bool) {
         }
         FileResult::Skipped(skip) => outcome.skipped.push(skip),
         FileResult::Failed(error) => outcome.errors.push(error),
+        FileResult::Unwritten(result, error) => {
+            outcome.errors.push(error);
+            collect(outcome, *result, list);
+        }
     }
 }
 
@@ -531,22 +560,38 @@ fn check_contents(
         Some(fix) => {
             let fixed = match checker.fix_text(absolute, &target.rel, &text, fix.level) {
                 Ok(fixed) => fixed,
-                Err(error) => return FileResult::Failed(error),
-            };
-            if fixed.text != text {
-                if fix.write {
-                    if let Err(error) =
-                        write_fixed(absolute, text.as_bytes(), fixed.text.as_bytes())
-                    {
-                        return FileResult::Failed(error.to_string());
-                    }
+                Err(error) => {
+                    let result = check_final(checker, report, absolute, target, text, remote);
+                    return FileResult::Unwritten(Box::new(result), error);
                 }
+            };
+            if fixed.text != text && fix.write {
+                if let Err(error) = write_fixed(absolute, text.as_bytes(), fixed.text.as_bytes())
+                {
+                    // The file keeps what it holds, and its findings are shown as they are.
+                    let result = check_final(checker, report, absolute, target, text, remote);
+                    return FileResult::Unwritten(Box::new(result), error.to_string());
+                }
+            }
+            if fixed.text != text {
                 report.original = Some(text);
             }
             report.fixes = fixed.fixes;
             fixed.text
         }
     };
+    check_final(checker, report, absolute, target, text, remote)
+}
+
+/// Check `text`, what the file holds once fixing is over, into `report`.
+fn check_final(
+    checker: &Checker,
+    mut report: FileReport,
+    absolute: &Path,
+    target: &Target,
+    text: String,
+    remote: Remote,
+) -> FileResult {
     match checker.check_file(absolute, &target.rel, &text) {
         Ok(checked) => {
             report.diagnostics = checked.diagnostics;

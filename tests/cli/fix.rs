@@ -355,3 +355,79 @@ fn a_fix_that_would_break_the_syntax_is_thrown_away_and_the_others_kept() {
     );
     assert!(fixed.contains("  visibility: list\n"), "{fixed}");
 }
+
+/// A post whose only problem a safe fix corrects (`lang: en` becomes `[en]`).
+#[cfg(unix)]
+const FIXABLE: &str = "---\ntitle: x\ndate: 2025-02-11\nlang: en\nwidgets: [search]\n---\n";
+
+/// A read-only file is refused, not replaced; its findings stay in every report format,
+/// no summary says all is well, and the exit status says the tool could not do its job.
+/// (A permission bit stops root only because fmlint checks it: this works as root.)
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_written_keeps_its_findings_in_every_format() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tree(&[("a.md", FIXABLE)]);
+    let path = dir.path().join("a.md");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let human = run(dir.path(), &["--fix", "a.md"]);
+    assert_eq!(human.status, 2, "{}{}", human.stdout, human.stderr);
+    assert!(human.stderr.contains("read-only"), "{}", human.stderr);
+    assert!(human.stdout.contains("schema/type"), "{}", human.stdout);
+    assert!(!human.stdout.contains("no problems"), "{}", human.stdout);
+    assert!(!human.stdout.contains("fixed"), "{}", human.stdout);
+    let (status, doc) = json(dir.path(), &["--fix", "a.md"]);
+    assert_eq!(status, 2);
+    assert_eq!(codes(&doc), ["schema/type"]);
+    assert_eq!(doc["summary"]["fixed"], 0);
+    for (format, shows) in [
+        ("github", "schema/type"),
+        ("sarif", "schema/type"),
+        ("junit", "schema/type"),
+    ] {
+        let out = run(dir.path(), &["--format", format, "--fix", "a.md"]);
+        assert_eq!(out.status, 2, "{format}: {}", out.stderr);
+        assert!(out.stdout.contains(shows), "{format}: {}", out.stdout);
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FIXABLE);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444);
+}
+
+/// A file with another hard link is refused: a rename would split the two names.
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_file_is_not_split() {
+    let dir = tree(&[("a.md", FIXABLE)]);
+    std::fs::hard_link(dir.path().join("a.md"), dir.path().join("b.txt")).unwrap();
+    let out = run(dir.path(), &["--fix", "a.md"]);
+    assert_eq!(out.status, 2, "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("2 hard links"), "{}", out.stderr);
+    assert!(out.stdout.contains("schema/type"), "{}", out.stdout);
+    for name in ["a.md", "b.txt"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(name)).unwrap(),
+            FIXABLE
+        );
+    }
+    let entries = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(entries, 2, "no temporary file is left behind");
+}
+
+/// Owner and group survive a fix (giving a file away needs root: skipped without it).
+#[cfg(unix)]
+#[test]
+fn a_fixed_file_keeps_its_owner_and_group() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tree(&[("a.md", FIXABLE)]);
+    let path = dir.path().join("a.md");
+    if std::os::unix::fs::chown(&path, Some(4321), Some(4322)).is_err() {
+        println!("skipped: giving a file to another owner needs root");
+        return;
+    }
+    let out = run(dir.path(), &["--fix", "a.md"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("lang: [en]"));
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+}
