@@ -566,8 +566,7 @@ fn check_contents(
                 }
             };
             if fixed.text != text && fix.write {
-                if let Err(error) = write_fixed(absolute, text.as_bytes(), fixed.text.as_bytes())
-                {
+                if let Err(error) = write_fixed(absolute, text.as_bytes(), fixed.text.as_bytes()) {
                     // The file keeps what it holds, and its findings are shown as they are.
                     let result = check_final(checker, report, absolute, target, text, remote);
                     return FileResult::Unwritten(Box::new(result), error.to_string());

@@ -427,7 +427,9 @@ fn a_fixed_file_keeps_its_owner_and_group() {
     }
     let out = run(dir.path(), &["--fix", "a.md"]);
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-    assert!(std::fs::read_to_string(&path).unwrap().contains("lang: [en]"));
+    assert!(std::fs::read_to_string(&path)
+        .unwrap()
+        .contains("lang: [en]"));
     let meta = std::fs::metadata(&path).unwrap();
     assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
 }
