@@ -108,6 +108,9 @@ pub fn detect(dir: &Path) -> Detected {
 pub fn init(dir: &Path, force: bool) -> Result<Written, String> {
     let config_path = PathBuf::from(FILE_NAME);
     let schema_path = Path::new(SCHEMA_DIR).join(DEFAULT_NAME);
+    for path in [&config_path, Path::new(SCHEMA_DIR), &schema_path] {
+        refuse_symlink(dir, path)?;
+    }
     if !force {
         let existing: Vec<String> = [&config_path, &schema_path]
             .iter()
@@ -131,14 +134,43 @@ pub fn init(dir: &Path, force: bool) -> Result<Written, String> {
     let schema = schema_copy(&detected.widgets);
     std::fs::create_dir_all(dir.join(SCHEMA_DIR))
         .map_err(|e| format!("cannot create {SCHEMA_DIR}/: {e}"))?;
+    refuse_symlink(dir, Path::new(SCHEMA_DIR))?;
     for (path, text) in [(&config_path, &config), (&schema_path, &schema)] {
-        std::fs::write(dir.join(path), text)
+        write_new(&dir.join(path), text, force)
             .map_err(|e| format!("cannot write {}: {e}", crate::discover::display(path)))?;
     }
     Ok(Written {
         detected,
         files: vec![config_path, schema_path],
     })
+}
+
+/// Refuse to write at `path` (under `dir`) when it is a symlink: the link could point
+/// anywhere, and a repository can ship one where `init` writes.
+fn refuse_symlink(dir: &Path, path: &Path) -> Result<(), String> {
+    match std::fs::symlink_metadata(dir.join(path)) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(format!(
+            "{} is a symlink; `fmlint init` does not write through it (remove it first)",
+            crate::discover::display(path)
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Write `text` to a new file at `path`, after removing what is there when `overwrite`.
+/// Creating with `create_new` never follows a symlink, even one put there meanwhile.
+fn write_new(path: &Path, text: &str, overwrite: bool) -> std::io::Result<()> {
+    if overwrite {
+        match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
 }
 
 /// The text of the starter `fmlint.toml` for what was detected.

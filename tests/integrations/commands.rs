@@ -192,3 +192,36 @@ fn schema_prints_the_schema_that_applies() {
     assert_eq!(missing.status, 2);
     assert!(missing.stderr.contains("content/nope.md"));
 }
+
+/// A repository can ship a symlink where `init` writes: `init` never writes through it,
+/// dangling or not, forced or not, at the config, the schema folder or the schema copy.
+#[cfg(unix)]
+#[test]
+fn init_never_writes_through_a_symlink() {
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim");
+    std::fs::write(&victim, "mine\n").unwrap();
+    let cases: [(&str, &Path, &[&str]); 4] = [
+        ("fmlint.toml", &outside.path().join("dangling"), &["init"]),
+        ("fmlint.toml", &victim, &["init", "--force"]),
+        ("schema", outside.path(), &["init", "--force"]),
+        (
+            "schema/hugo-mainroad.schema.json",
+            &victim,
+            &["init", "--force"],
+        ),
+    ];
+    for (at, points_to, args) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join(at);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(points_to, &link).unwrap();
+        let out = run(dir.path(), args);
+        assert_eq!(out.status, 2, "{at}: {}", out.stderr);
+        assert!(out.stderr.contains("is a symlink"), "{at}: {}", out.stderr);
+        assert!(!outside.path().join("dangling").exists(), "{at}");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine\n", "{at}");
+        let written: Vec<_> = std::fs::read_dir(outside.path()).unwrap().collect();
+        assert_eq!(written.len(), 1, "{at}: nothing written outside");
+    }
+}
