@@ -7,7 +7,7 @@
 
 use crate::codes;
 use crate::config::{Config, FrontMatterPolicy, LinkCheck};
-use crate::diagnostic::{Applicability, Diagnostic};
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::fix;
 use crate::links::{self, Link};
 use crate::parse::{self, ParseError, ParseErrorKind};
@@ -63,6 +63,39 @@ pub struct Fixed {
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
     pub fixes: usize,
+}
+
+/// One fix pass to make: over which text, with which fixes, and what result to keep.
+struct Pass<'p> {
+    path: &'p Path,
+    rel: &'p str,
+    text: &'p str,
+    level: Applicability,
+    /// Where edits may go.
+    block: std::ops::Range<usize>,
+    /// Whether a result is one to keep.
+    sound: &'p dyn Fn(&Checked) -> bool,
+}
+
+/// A fix pass kept: the new text, its check, and the fixes and edits that made it.
+#[derive(Debug)]
+pub struct Passed {
+    pub text: String,
+    pub checked: Checked,
+    pub fixes: usize,
+    /// The edits made, in order of position (spans in the text before the pass).
+    pub edits: Vec<Edit>,
+}
+
+impl Passed {
+    fn new(applied: fix::apply::Applied, checked: Checked) -> Self {
+        Passed {
+            text: applied.text,
+            checked,
+            fixes: applied.fixes,
+            edits: applied.edits,
+        }
+    }
 }
 
 impl<'a> Checker<'a> {
@@ -199,53 +232,120 @@ impl<'a> Checker<'a> {
             diagnostics: self.check_text(path, rel, text)?,
             fixes: 0,
         };
+        let keeps_syntax = |checked: &Checked| !breaks_syntax(&checked.diagnostics);
         for _ in 0..MAX_FIX_PASSES {
             let Front::Parsed { block, .. } = self.read_front(&current.text) else {
                 return Ok(current);
             };
-            let applied =
-                fix::apply::apply(&current.text, &current.diagnostics, level, block.clone());
-            if applied.fixes == 0 || applied.text == current.text {
+            let pass = Pass {
+                path,
+                rel,
+                text: &current.text,
+                level,
+                block,
+                sound: &keeps_syntax,
+            };
+            let Some(passed) = self.pass(&pass, &current.diagnostics)? else {
                 return Ok(current);
-            }
-            let diagnostics = self.check_text(path, rel, &applied.text)?;
-            if !breaks_syntax(&diagnostics) {
-                current = Fixed {
-                    text: applied.text,
-                    diagnostics,
-                    fixes: current.fixes + applied.fixes,
-                };
-                continue;
-            }
-            // The pass broke the syntax: throw it away, keep the fixes that do not break it
-            // on their own, and apply those together.
-            let mut sound = Vec::new();
-            for single in current.diagnostics.iter().filter(|d| d.fix.is_some()) {
-                let one = fix::apply::apply(
-                    &current.text,
-                    std::slice::from_ref(single),
-                    level,
-                    block.clone(),
-                );
-                if one.fixes > 0 && !breaks_syntax(&self.check_text(path, rel, &one.text)?) {
-                    sound.push(single.clone());
-                }
-            }
-            let together = fix::apply::apply(&current.text, &sound, level, block);
-            let diagnostics = self.check_text(path, rel, &together.text)?;
-            if together.fixes == 0 || breaks_syntax(&diagnostics) {
-                return Ok(current);
-            }
+            };
             current = Fixed {
-                text: together.text,
-                diagnostics,
-                fixes: current.fixes + together.fixes,
+                text: passed.text,
+                diagnostics: passed.checked.diagnostics,
+                fixes: current.fixes + passed.fixes,
             };
         }
         Err(format!(
             "{}: fixes did not settle after {MAX_FIX_PASSES} passes (an fmlint bug: please report it); the file was left unchanged",
             path.display()
         ))
+    }
+
+    /// Give the `link/redirected` findings of `text` (whose fixes hold the target as the
+    /// server or the cache gave it) the text that writes the target where the URL is,
+    /// encoded for that place; a target that cannot be written there loses its fix.
+    pub fn encode_redirects(&self, text: &str, found: &mut [Diagnostic]) {
+        let front = match self.read_front(text) {
+            Front::Parsed { format, block, .. } => Some((format, block)),
+            _ => None,
+        };
+        let front = front.as_ref().map(|(format, block)| (*format, block));
+        for diagnostic in found
+            .iter_mut()
+            .filter(|d| d.code.name == codes::LINK_REDIRECTED.name)
+        {
+            let Some(fix) = diagnostic.fix.as_mut() else {
+                continue;
+            };
+            let encoded = match fix.edits.as_mut_slice() {
+                [edit] => fix::encode::url_in_place(text, front, edit.span, &edit.replacement)
+                    .map(|url| edit.replacement = url),
+                _ => None,
+            };
+            if encoded.is_none() {
+                diagnostic.fix = None;
+            }
+        }
+    }
+
+    /// Rewrite the URLs of `redirects`, findings of `text` encoded by
+    /// [`Checker::encode_redirects`], as one fix pass: kept only when the result keeps its
+    /// syntax and every one of its links. `None` when no rewrite is kept.
+    pub fn fix_redirects(
+        &self,
+        path: &Path,
+        rel: &str,
+        text: &str,
+        redirects: &[Diagnostic],
+    ) -> Result<Option<Passed>, String> {
+        let links = self.check_file(path, rel, text)?.remote.len();
+        let keeps_links = |checked: &Checked| {
+            !breaks_syntax(&checked.diagnostics) && checked.remote.len() == links
+        };
+        let pass = Pass {
+            path,
+            rel,
+            text,
+            level: Applicability::Unsafe,
+            block: 0..text.len(),
+            sound: &keeps_links,
+        };
+        self.pass(&pass, redirects)
+    }
+
+    /// Apply the fixes of `diagnostics` as one pass and check the result. A result that
+    /// is not sound is thrown away, and the fixes that are sound on their own are applied
+    /// together instead. `None` when no fix applies soundly.
+    fn pass(&self, pass: &Pass, diagnostics: &[Diagnostic]) -> Result<Option<Passed>, String> {
+        let Pass {
+            path,
+            rel,
+            text,
+            level,
+            ..
+        } = *pass;
+        let apply =
+            |fixes: &[Diagnostic]| fix::apply::apply(text, fixes, level, pass.block.clone());
+        let applied = apply(diagnostics);
+        if applied.fixes == 0 || applied.text == text {
+            return Ok(None);
+        }
+        let checked = self.check_file(path, rel, &applied.text)?;
+        if (pass.sound)(&checked) {
+            return Ok(Some(Passed::new(applied, checked)));
+        }
+        let mut sound = Vec::new();
+        for single in diagnostics.iter().filter(|d| d.fix.is_some()) {
+            let one = apply(std::slice::from_ref(single));
+            if one.fixes > 0 && (pass.sound)(&self.check_file(path, rel, &one.text)?) {
+                sound.push(single.clone());
+            }
+        }
+        let together = apply(&sound);
+        if together.fixes == 0 {
+            return Ok(None);
+        }
+        let checked = self.check_file(path, rel, &together.text)?;
+        Ok((pass.sound)(&checked).then(|| Passed::new(together, checked)))
     }
 
     /// The schema `text` (the file at `path`, `rel` to the config root) is validated

@@ -8,6 +8,8 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit};
 pub struct Applied {
     pub text: String,
     pub fixes: usize,
+    /// The edits made, in order of position (spans in the text before).
+    pub edits: Vec<Edit>,
 }
 
 /// Apply every fix of `diagnostics` at least as safe as `level` that does not overlap a fix
@@ -45,7 +47,7 @@ pub fn apply(
     taken.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len() + 64);
     let mut at = 0;
-    for edit in taken {
+    for edit in &taken {
         out.push_str(&text[at..edit.span.start]);
         out.push_str(&edit.replacement);
         at = edit.span.end;
@@ -54,6 +56,7 @@ pub fn apply(
     Applied {
         text: out,
         fixes: count,
+        edits: taken.into_iter().cloned().collect(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! the front-matter block.
 
 pub mod apply;
+pub mod encode;
 pub mod propose;
 pub mod style;
 pub mod write;

@@ -99,11 +99,6 @@ fn ok(link: &Link, success: &Success) -> Option<Diagnostic> {
         .iter()
         .map(|r| r.status.to_string())
         .collect();
-    let replacement = if link.quoted {
-        serde_json::to_string(&target).unwrap_or_else(|_| target.clone())
-    } else {
-        target.clone()
-    };
     Some(
         Diagnostic::new(
             &codes::LINK_REDIRECTED,
@@ -116,11 +111,13 @@ fn ok(link: &Link, success: &Success) -> Option<Diagnostic> {
         )
         .with_label("permanent redirect")
         .with_help(format!("link to `{target}` directly"))
+        // The target as the server (or the cache) gave it: the run encodes it for the
+        // place the URL is written in before offering or applying the fix.
         .with_fix(Fix::replace(
             Applicability::Unsafe,
             format!("rewrite the URL to `{target}`"),
             link.span,
-            replacement,
+            target.clone(),
         )),
     )
 }

@@ -5,10 +5,11 @@
 
 use super::{FileReport, Outcome, Request};
 use crate::check::Checker;
+use crate::codes;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::fix::apply;
 use crate::fix::write::write_fixed;
 use crate::links::{self, RemoteOptions, RemoteRequest};
+use crate::tree::Span;
 
 /// Check the remote links the reports hold and merge the findings into them.
 pub fn check_links(outcome: &mut Outcome, checker: &Checker, request: &Request) {
@@ -78,54 +79,79 @@ fn merge(
     let text = String::from_utf8_lossy(&report.source).into_owned();
     checker.suppress_remote(&text, &mut found);
     checker.apply_rules(&report.rel, &mut found);
+    checker.encode_redirects(&text, &mut found);
+    let result = match fix {
+        Some(write) => rewrite_redirects(report, &text, &mut found, checker, write),
+        None => Ok(()),
+    };
     report.diagnostics.extend(found);
     report
         .diagnostics
         .sort_by(|a, b| (a.span.start, a.code.name).cmp(&(b.span.start, b.code.name)));
-    if let Some(write) = fix {
-        rewrite_redirects(report, &text, write)?;
-    }
-    Ok(())
+    result
 }
 
-/// Apply the unsafe redirect fixes of `report` to its text (and file, when `write`).
-fn rewrite_redirects(report: &mut FileReport, text: &str, write: bool) -> Result<(), String> {
-    let (redirects, rest): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        std::mem::take(&mut report.diagnostics)
-            .into_iter()
-            .partition(|d| d.code.name == "link/redirected" && d.fix.is_some());
-    report.diagnostics = rest;
+/// Apply the redirect fixes among `found` to the report's `text` (and file, when
+/// `write`) as a fix pass of their own, re-checked like any other. Those applied leave
+/// `found`, whose other findings move with the text; the report's own findings become
+/// those of the new text. A file that cannot be written keeps its text and findings.
+fn rewrite_redirects(
+    report: &mut FileReport,
+    text: &str,
+    found: &mut Vec<Diagnostic>,
+    checker: &Checker,
+    write: bool,
+) -> Result<(), String> {
+    let redirects: Vec<Diagnostic> = found
+        .iter()
+        .filter(|d| d.code.name == codes::LINK_REDIRECTED.name && d.fix.is_some())
+        .cloned()
+        .collect();
     if redirects.is_empty() {
         return Ok(());
     }
-    let applied = apply::apply(text, &redirects, Applicability::Unsafe, 0..text.len());
-    if applied.fixes == 0 {
-        report.diagnostics.extend(redirects);
+    let path = match &report.file {
+        Some(file) => file.clone(),
+        None => checker.config.root.join(&report.rel),
+    };
+    let Some(passed) = checker.fix_redirects(&path, &report.rel, text, &redirects)? else {
         return Ok(());
-    }
+    };
     if write {
         if let Some(file) = &report.file {
-            write_fixed(file, text.as_bytes(), applied.text.as_bytes())
+            write_fixed(file, text.as_bytes(), passed.text.as_bytes())
                 .map_err(|e| e.to_string())?;
         }
     }
-    let edits: Vec<&Edit> = redirects
-        .iter()
-        .flat_map(|d| d.fix.iter().flat_map(|f| &f.edits))
-        .collect();
-    for diagnostic in &mut report.diagnostics {
-        let shift: isize = edits
-            .iter()
-            .filter(|e| e.span.end <= diagnostic.span.start)
-            .map(|e| e.replacement.len() as isize - e.span.len() as isize)
-            .sum();
-        diagnostic.span.start = diagnostic.span.start.saturating_add_signed(shift);
-        diagnostic.span.end = diagnostic.span.end.saturating_add_signed(shift);
+    found.retain(|d| {
+        !d.fix
+            .as_ref()
+            .is_some_and(|f| f.edits.iter().all(|e| passed.edits.contains(e)))
+    });
+    for diagnostic in found.iter_mut() {
+        diagnostic.span = moved(diagnostic.span, &passed.edits);
+        for edit in diagnostic.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
+            edit.span = moved(edit.span, &passed.edits);
+        }
     }
     if report.original.is_none() {
         report.original = Some(text.to_string());
     }
-    report.fixes += applied.fixes;
-    report.source = applied.text.into_bytes();
+    report.fixes += passed.fixes;
+    report.diagnostics = passed.checked.diagnostics;
+    report.source = passed.text.into_bytes();
     Ok(())
+}
+
+/// Where `span` is once `edits` (none inside it) are made before it.
+fn moved(span: Span, edits: &[Edit]) -> Span {
+    let shift: isize = edits
+        .iter()
+        .filter(|e| e.span.end <= span.start)
+        .map(|e| e.replacement.len() as isize - e.span.len() as isize)
+        .sum();
+    Span::new(
+        span.start.saturating_add_signed(shift),
+        span.end.saturating_add_signed(shift),
+    )
 }

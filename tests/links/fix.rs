@@ -107,3 +107,41 @@ fn a_front_matter_finding_keeps_only_the_start_of_the_text() {
     assert!(report.source_is_prefix);
     assert_eq!(report.source, head.as_bytes());
 }
+
+/// A file whose redirect fix cannot be written keeps its findings: the redirect is still
+/// reported, the run reports why, and the file is untouched.
+#[cfg(unix)]
+#[test]
+fn a_redirect_fix_that_cannot_be_written_keeps_the_finding() {
+    use std::os::unix::fs::PermissionsExt;
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let post = format!(
+        "---\ntitle: x\ndate: 2025-02-11\nlang: [en]\nwidgets: [search]\n---\nSee [it]({}).\n",
+        server.url("/moved")
+    );
+    let path = dir.path().join("a.md");
+    std::fs::write(&path, &post).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let config = Config::parse("", dir.path().to_path_buf(), None).unwrap();
+    let unsafe_fix = FixRequest {
+        level: Applicability::Unsafe,
+        write: true,
+    };
+    let outcome = run::run(&request(Some(unsafe_fix)), &config, dir.path()).unwrap();
+    assert!(
+        outcome.errors.iter().any(|e| e.contains("read-only")),
+        "{:?}",
+        outcome.errors
+    );
+    let codes: Vec<&str> = outcome
+        .reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .map(|d| d.code.name)
+        .collect();
+    assert_eq!(codes, ["link/redirected"]);
+    assert_eq!(outcome.fixes(), 0);
+    assert_eq!(outcome.exit_status(), 2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), post);
+}

@@ -4,6 +4,7 @@
 mod extract;
 mod fix;
 mod hostile;
+mod hostile_fix;
 mod local;
 mod remote;
 mod server;

@@ -7,7 +7,8 @@
 //! (302 -> `http://localhost:PORT/secret`), `/429` (429 with `Retry-After: 1`, then 200),
 //! `/503` (503, then 200), `/head-405` (HEAD 405, GET 200), `/slow` (answers after 2 s),
 //! `/huge` (HEAD 405, GET streams up to 100 MB), `/page.html` (an HTML page),
-//! `/bot` (403 behind "Cloudflare"), `/forbidden` (a plain 403), `/delay/*` (100 ms).
+//! `/bot` (403 behind "Cloudflare"), `/forbidden` (a plain 403), `/delay/*` (100 ms),
+//! `/evil-redirect` (301 -> [`EVIL_TARGET`], which answers 200, as does all of `/evil/*`).
 //!
 //! Hostile routes (HEAD refused where the body matters, so the GET is what is tested):
 //! `/endless-body` (200, chunked, never ends), `/endless-body-503` (the same as a 503),
@@ -23,6 +24,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+
+/// Where `/evil-redirect` points: every character that can end a quoted string, a
+/// Markdown link or a flow list, in the path and in the query.
+pub const EVIL_TARGET: &str = "/evil/p')]\",[{x}] `y`(<z>?q=1,2)]'&r=\"\"\"\\";
 
 #[derive(Default)]
 struct State {
@@ -177,6 +182,8 @@ async fn respond(stream: &mut TcpStream, method: &str, path: &str, seen: usize, 
             ],
         ),
         "/forbidden" => (403, vec![]),
+        "/evil-redirect" => (301, vec![("location", EVIL_TARGET.into())]),
+        p if p.starts_with("/evil/") => (200, vec![html]),
         p if p.starts_with("/delay/") => {
             tokio::time::sleep(Duration::from_millis(100)).await;
             (200, vec![html])
