@@ -154,6 +154,11 @@ impl<'a> Checker<'a> {
                     block: block.clone(),
                 };
                 let mut found = validate::validate(&schema, &front);
+                if format == Format::Yaml {
+                    let aliased =
+                        parse::yaml::aliased_spans(text, block.clone(), &self.config.limits);
+                    fix::aliases::withdraw_fixes_on_aliased(&mut found, &aliased);
+                }
                 let body = links::body_after(text, format, &block);
                 let front = Some((&root, &schema.url_fields));
                 self.links(path, text, body, front, &mut found, &mut remote);

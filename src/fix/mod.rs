@@ -5,6 +5,7 @@
 //! comments, key order, quoting, indentation, CRLF and BOM survive, and no edit leaves
 //! the front-matter block.
 
+pub mod aliases;
 pub mod apply;
 pub mod encode;
 pub mod propose;

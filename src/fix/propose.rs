@@ -185,8 +185,14 @@ pub fn insert_field(source: &Source, name: &str, default: &serde_json::Value) ->
             let indent = entries
                 .first()
                 .map_or(0, |e| e.key_span.start - line_start(text, e.key_span.start));
-            let at = after_entry(source, entries.last());
-            (at, format!("{}{key}: {value}{nl}", " ".repeat(indent)))
+            let line = format!("{}{key}: {value}{nl}", " ".repeat(indent));
+            // The line after the last entry, unless that changes a value: the blank lines
+            // that end a keep-chomped block scalar (`|+`) are its own, so the new line
+            // then goes after them, at the end of the block.
+            let at = [after_entry(source, entries.last()), source.block.end]
+                .into_iter()
+                .find(|&at| keeps_values(source, at, &line))?;
+            (at, line)
         }
     };
     if !source.block.contains(&at) && at != source.block.end {
@@ -233,6 +239,27 @@ fn after_entry(source: &Source, last: Option<&crate::tree::Entry>) -> usize {
         Some(i) => end + i + 1,
         None => source.block.end,
     }
+}
+
+/// Whether inserting `line` at `at` leaves every value of the YAML front matter as it is.
+fn keeps_values(source: &Source, at: usize, line: &str) -> bool {
+    let Some((before, after)) = source.text.split_at_checked(at) else {
+        return false;
+    };
+    let text = format!("{before}{line}{after}");
+    let block = source.block.start..source.block.end + line.len();
+    let Ok(root) = crate::parse::yaml::parse(&text, block, &crate::parse::Limits::default()) else {
+        return false;
+    };
+    let (Value::Map(old), Value::Map(new)) = (&source.root.value, &root.value) else {
+        return false;
+    };
+    old.iter().all(|entry| {
+        root.entry(&entry.key).is_some_and(|e| {
+            crate::validate::to_json(&e.value, false)
+                == crate::validate::to_json(&entry.value, false)
+        })
+    }) && new.len() == old.len() + 1
 }
 
 fn line_start(text: &str, offset: usize) -> usize {

@@ -53,7 +53,22 @@ pub fn parse_full(src: &str, block: Range<usize>, limits: &Limits) -> Result<Nod
             "front matter block is not a valid range of the file",
         ));
     };
-    Builder::new(text, block.start, limits).run()
+    Builder::new(text, block.start, limits)
+        .run()
+        .map(|(root, _)| root)
+}
+
+/// The spans of the anchored nodes of `src[block]` that an alias copies (or merges with
+/// `<<`): text whose edit would change every copy too. Empty when the block has no
+/// alias, or does not parse.
+pub fn aliased_spans(src: &str, block: Range<usize>, limits: &Limits) -> Vec<Span> {
+    match src.get(block.clone()) {
+        Some(text) if text.contains('*') => Builder::new(text, block.start, limits)
+            .run()
+            .map(|(_, aliased)| aliased)
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 /// Maps with at least this many keys check duplicates through a hash set instead of a scan.
@@ -119,6 +134,8 @@ struct Builder<'a> {
     cursor: usize,
     documents: usize,
     root: Option<Node>,
+    /// The spans of the anchored nodes that aliases copied.
+    aliased: Vec<Span>,
 }
 
 impl<'a> Builder<'a> {
@@ -133,10 +150,12 @@ impl<'a> Builder<'a> {
             cursor: 0,
             documents: 0,
             root: None,
+            aliased: Vec::new(),
         }
     }
 
-    fn run(mut self) -> Result<Node, ParseError> {
+    /// The tree, and the spans of the anchored nodes that aliases copied.
+    fn run(mut self) -> Result<(Node, Vec<Span>), ParseError> {
         let options = granit_parser::options! {
             emit_comments: false,
             flow_nesting_limit: self.limits.max_depth,
@@ -207,13 +226,11 @@ impl<'a> Builder<'a> {
                 self.cursor = self.cursor.max(range.end);
             }
         }
-        match self.root {
-            Some(root) if !(root.span.is_empty() && root.value == Value::Null) => Ok(root),
-            _ => Ok(Node::new(
-                Span::new(self.base, self.base),
-                Value::Map(Vec::new()),
-            )),
-        }
+        let root = match self.root {
+            Some(root) if !(root.span.is_empty() && root.value == Value::Null) => root,
+            _ => Node::new(Span::new(self.base, self.base), Value::Map(Vec::new())),
+        };
+        Ok((root, self.aliased))
     }
 
     /// A file span from block-relative offsets.
@@ -552,6 +569,7 @@ impl<'a> Builder<'a> {
                 "alias refers to a node that contains it",
             ));
         };
+        self.aliased.push(anchored.node.span);
         self.alias_nodes = self.alias_nodes.saturating_add(anchored.count);
         if self.alias_nodes > self.limits.max_alias_nodes {
             return Err(ParseError::new(

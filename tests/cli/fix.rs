@@ -433,3 +433,74 @@ fn a_fixed_file_keeps_its_owner_and_group() {
     let meta = std::fs::metadata(&path).unwrap();
     assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
 }
+
+/// The front matter's data as JSON.
+fn data(text: &str) -> Value {
+    front(text).0
+}
+
+/// Fix `post` (as `a.md`) under `schema` with `args`; the fixed text and JSON report.
+fn fix_with_schema(post: &str, schema: &str, args: &[&str]) -> (String, Value) {
+    let dir = tree(&[("a.md", post), ("schema.json", schema)]);
+    let mut all = vec!["--schema", "schema.json"];
+    all.extend_from_slice(args);
+    all.push("a.md");
+    let (_, doc) = json(dir.path(), &all);
+    (
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        doc,
+    )
+}
+
+/// A fix on an anchored value would change every alias of it too: no fix is offered
+/// there, safe or not. A fix that replaces an alias use itself changes only that use.
+#[test]
+fn a_fix_never_changes_what_an_alias_copies() {
+    let schema = r#"{"type": "object", "properties": {
+        "draft": {"type": "boolean"}, "flags": {"type": "boolean"},
+        "label": {"type": "string"}, "tags": {"type": "array"}, "title": {"type": "string"},
+        "base": {"type": "object", "properties": {"on": {"type": "boolean"}}},
+        "copy": {"type": "object"}}}"#;
+    let post = "---\ndraft: &d \"false\"\nlabel: *d\nflags: *d\ntags: &t news\ntitle: *t\nbase: &b\n  on: \"yes\"\ncopy:\n  <<: *b\n---\n";
+    for args in [&["--fix"][..], &["--fix", "--unsafe-fixes"]] {
+        let (fixed, doc) = fix_with_schema(post, schema, args);
+        let after = data(&fixed);
+        assert_eq!(after["label"], "false", "{args:?}: {fixed}");
+        assert_eq!(after["title"], "news", "{args:?}: {fixed}");
+        assert_eq!(after["copy"]["on"], "yes", "{args:?}: {fixed}");
+        assert_eq!(
+            after["flags"], false,
+            "{args:?}: the alias use is fixed: {fixed}"
+        );
+        assert_eq!(doc["summary"]["fixed"], 1, "{args:?}: {fixed}");
+        let fixable: Vec<&Value> = doc["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["fixable"] == true)
+            .collect();
+        assert!(fixable.is_empty(), "{args:?}: {fixable:?}");
+    }
+}
+
+/// A key added after a keep-chomped block scalar (`|+`, `>+`) goes where the scalar's
+/// kept line breaks stay its own.
+#[test]
+fn an_added_key_never_changes_a_keep_chomped_scalar() {
+    let schema = r#"{"type": "object", "required": ["draft"],
+        "properties": {"draft": {"type": "boolean", "default": false}}}"#;
+    for post in [
+        "---\ntitle: x\nbody: |+\n  line\n\n\n---\nBody\n",
+        "---\ntitle: x\nbody: >+\n  folded\n  text\n\n---\n",
+        "---\ntitle: x\nmeta:\n  note: |2+\n     indented\n\n---\n",
+        "---\r\ntitle: x\r\nbody: |+\r\n  line\r\n\r\n---\r\n",
+    ] {
+        let (fixed, doc) = fix_with_schema(post, schema, &["--fix"]);
+        assert_eq!(doc["summary"]["fixed"], 1, "{post:?} -> {fixed:?}");
+        let (before, after) = (data(post), data(&fixed));
+        assert_eq!(after["draft"], false, "{fixed:?}");
+        for key in ["title", "body", "meta"] {
+            assert_eq!(before[key], after[key], "{key}: {post:?} -> {fixed:?}");
+        }
+    }
+}
