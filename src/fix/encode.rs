@@ -67,6 +67,9 @@ pub fn url_in_place(
     if !url::Url::parse(&written).is_ok_and(|u| matches!(u.scheme(), "http" | "https")) {
         return None;
     }
+    if place.decodes_entities() && has_entity(&written) {
+        return None;
+    }
     match place {
         Place::QuotedScalar => Some(format!("\"{written}\"")),
         Place::InQuotes { html: true, .. } => Some(written.replace('&', "&amp;")),
@@ -74,6 +77,24 @@ pub fn url_in_place(
         Place::Bare if written.ends_with(|c| TRAILING.contains(c)) => None,
         _ => Some(written),
     }
+}
+
+impl Place {
+    /// Whether Markdown reads `&name;` here as a character, not as the text it is.
+    fn decodes_entities(self) -> bool {
+        matches!(self, Place::Destination | Place::Bare)
+    }
+}
+
+/// Whether `s` holds something an HTML entity reference could be (`&amp;`, `&#38;`).
+fn has_entity(s: &str) -> bool {
+    s.match_indices('&')
+        .any(|(i, _)| match s[i + 1..].split_once(';') {
+            Some((name, _)) => {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+            }
+            None => false,
+        })
 }
 
 /// Where the URL at `span` sits; `None` when the span is not a URL as written (a whole
@@ -122,7 +143,10 @@ fn extra_encoded(place: Place, tail: &str) -> String {
     match place {
         Place::InQuotes { quote, .. } => quote.to_string(),
         Place::YamlPlain => ",[]{}'".to_string(),
-        Place::Destination | Place::Bare if !balanced(tail) => "()".to_string(),
+        Place::Destination if !balanced(tail) => "()".to_string(),
+        // An unquoted HTML attribute ends at a quote, and so may a bare URL.
+        Place::Bare if !balanced(tail) => "()'".to_string(),
+        Place::Bare => "'".to_string(),
         _ => String::new(),
     }
 }
@@ -231,6 +255,23 @@ mod tests {
             "http://b.org/x.",
         );
         assert_eq!(bare, None, "a trailing dot would fall out of a bare URL");
+        let unquoted = rewrite(
+            "<a href=http://a.org/>",
+            None,
+            "http://a.org/",
+            "http://b.org/'",
+        );
+        assert_eq!(unquoted.unwrap(), "http://b.org/%27");
+        let entity = "http://b.org/?a=1&copy;";
+        let inline = rewrite("[a](http://a.org/)", None, "http://a.org/", entity);
+        assert_eq!(inline, None, "Markdown would read `&copy;` as a character");
+        let plain = rewrite(
+            "---\nu: http://a.org/\n---\n",
+            Some(Format::Yaml),
+            "http://a.org/",
+            entity,
+        );
+        assert_eq!(plain.unwrap(), entity);
     }
 
     #[test]
