@@ -49,11 +49,15 @@ fn write_fixed_with(
 ) -> Result<(), WriteError> {
     // A symlink's target is written; the link stays a link.
     let target = std::fs::canonicalize(path).map_err(io(path))?;
+    // Looked at before it is opened: opening a FIFO put there would wait for a writer.
+    let refuse = |seen: &Metadata| match refusal(seen) {
+        Some(reason) => Err(WriteError::Refused(path.to_path_buf(), reason)),
+        None => Ok(()),
+    };
+    refuse(&std::fs::metadata(&target).map_err(io(&target))?)?;
     let mut file = File::open(&target).map_err(io(&target))?;
     let seen = file.metadata().map_err(io(&target))?;
-    if let Some(reason) = refusal(&seen) {
-        return Err(WriteError::Refused(path.to_path_buf(), reason));
-    }
+    refuse(&seen)?;
     let mut current = Vec::with_capacity(original.len());
     file.read_to_end(&mut current).map_err(io(&target))?;
     if current != original {
