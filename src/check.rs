@@ -154,7 +154,7 @@ impl<'a> Checker<'a> {
                     block: block.clone(),
                 };
                 let mut found = validate::validate(&schema, &front);
-                if format == Format::Yaml {
+                if format == Format::Yaml && found.iter().any(|d| d.fix.is_some()) {
                     let aliased =
                         parse::yaml::aliased_spans(text, block.clone(), &self.config.limits);
                     fix::aliases::withdraw_fixes_on_aliased(&mut found, &aliased);

@@ -63,10 +63,13 @@ pub fn parse_full(src: &str, block: Range<usize>, limits: &Limits) -> Result<Nod
 /// alias, or does not parse.
 pub fn aliased_spans(src: &str, block: Range<usize>, limits: &Limits) -> Vec<Span> {
     match src.get(block.clone()) {
-        Some(text) if text.contains('*') => Builder::new(text, block.start, limits)
-            .run()
-            .map(|(_, aliased)| aliased)
-            .unwrap_or_default(),
+        // Parsed again only when there can be an anchor and an alias.
+        Some(text) if text.contains('&') && text.contains('*') => {
+            Builder::new(text, block.start, limits)
+                .run()
+                .map(|(_, aliased)| aliased)
+                .unwrap_or_default()
+        }
         _ => Vec::new(),
     }
 }
