@@ -206,14 +206,15 @@ fn report_problems(outcome: &Outcome) {
         let _ = writeln!(
             stderr,
             "fmlint: warning: skipped {}: {}",
-            skip.path, skip.reason
+            shown(&skip.path),
+            shown(&skip.reason)
         );
     }
     for error in &outcome.errors {
-        let _ = writeln!(stderr, "fmlint: error: {error}");
+        let _ = writeln!(stderr, "fmlint: error: {}", shown(error));
     }
     for warning in &outcome.warnings {
-        let _ = writeln!(stderr, "fmlint: warning: {warning}");
+        let _ = writeln!(stderr, "fmlint: warning: {}", shown(warning));
     }
     if let Some(links) = &outcome.links {
         let mut notes = Vec::new();
@@ -327,6 +328,13 @@ fn show(text: &str) -> Result<(), u8> {
 }
 
 fn fail(message: &str) -> u8 {
-    let _ = writeln!(std::io::stderr(), "fmlint: error: {message}");
+    let _ = writeln!(std::io::stderr(), "fmlint: error: {}", shown(message));
     2
+}
+
+/// Outside text (a path, an error that quotes one) as it may be printed: a control
+/// character or bidi override would start a line of its own (a workflow command, on CI)
+/// or rewrite the terminal.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    report::sanitize::text(text)
 }

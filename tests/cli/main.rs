@@ -4,6 +4,7 @@ mod check;
 mod config;
 mod discovery;
 mod fix;
+mod forgery;
 mod limits;
 mod output;
 mod schemas;
