@@ -262,7 +262,8 @@ fn init(args: &InitArgs) -> u8 {
         Err(e) => return fail(&format!("cannot read the working directory: {e}")),
     };
     match fmlint::init::init(&cwd, args.force) {
-        Ok(written) => show(&written.summary()).err().unwrap_or(0),
+        // Theme and widget names come from the site's config, folder names from its tree.
+        Ok(written) => show(&shown_lines(&written.summary())).err().unwrap_or(0),
         Err(e) => fail(&e),
     }
 }
@@ -337,4 +338,9 @@ fn fail(message: &str) -> u8 {
 /// or rewrite the terminal.
 fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     report::sanitize::text(text)
+}
+
+/// [`shown`] for text whose line breaks are its own.
+fn shown_lines(text: &str) -> String {
+    text.split('\n').map(shown).collect::<Vec<_>>().join("\n")
 }

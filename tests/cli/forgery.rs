@@ -249,3 +249,17 @@ fn a_file_named_like_a_command_in_stderr_is_escaped() {
     assert_eq!(commands(&run), Vec::<String>::new(), "{}", run.stderr);
     assert!(run.stderr.contains(r"gone\n::error"), "{}", run.stderr);
 }
+
+#[test]
+fn init_shows_a_hostile_theme_name_escaped() {
+    // A bidi override: TOML comments allow it, so the starter config still loads.
+    let dir = tree(&[("hugo.toml", "theme = \"t\\u202Eevil\"\n")]);
+    let run = run(dir.path(), &["init"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(raw_control(&run.stdout), None, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(r"theme t\u{202e}evil"),
+        "{}",
+        run.stdout
+    );
+}
