@@ -7,6 +7,7 @@ use fmlint::diagnostic::Applicability;
 use fmlint::report::stream::Streamed;
 use fmlint::report::{self, OutputFormat};
 use fmlint::run::{self, FileReport, FixRequest, LinkFlags, Outcome, Request};
+use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,12 +18,16 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(refused(&e)),
+    };
     let status = match cli.command {
         Some(Command::Check(args)) => check(args),
         Some(Command::Explain(args)) => explain(&args),
         Some(Command::Init(args)) => init(&args),
         Some(Command::Schema(args)) => schema(&args),
+        Some(Command::Hook(args)) => hook(&args.words),
         None => check(cli.check),
     };
     ExitCode::from(status)
@@ -206,7 +211,7 @@ fn report_problems(outcome: &Outcome) {
         let _ = writeln!(
             stderr,
             "fmlint: warning: skipped {}: {}",
-            shown(&skip.path),
+            shown_path(&skip.path),
             shown(&skip.reason)
         );
     }
@@ -235,6 +240,40 @@ fn report_problems(outcome: &Outcome) {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A command line clap refused, or asked for help: help and version as clap prints
+/// them, an error through the sanitiser (it quotes the words it refused, which a file
+/// name can be). The exit status.
+fn refused(e: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return 0;
+    }
+    let text = shown_lines(e.render().to_string().trim_end());
+    let _ = writeln!(std::io::stderr(), "{text}");
+    u8::try_from(e.exit_code()).unwrap_or(2)
+}
+
+/// `fmlint hook`: the options from the front of the words, the files after them (see
+/// [`fmlint::hook`]), then an ordinary check of those files.
+fn hook(words: &[OsString]) -> u8 {
+    let exists = |word: &std::ffi::OsStr| Path::new(word).symlink_metadata().is_ok();
+    let split = match fmlint::hook::split(words, &exists) {
+        Ok(split) => split,
+        Err(e) => return fail(&e),
+    };
+    let argv = ["fmlint".into(), "check".into()]
+        .into_iter()
+        .chain(split.options);
+    let mut args = match Cli::try_parse_from(argv).map(|cli| cli.command) {
+        Ok(Some(Command::Check(args))) => args,
+        Ok(_) => return fail("the hook's options are not options of `fmlint check`"),
+        Err(e) => return refused(&e),
+    };
+    args.paths = split.files;
+    check(args)
 }
 
 fn explain(args: &ExplainArgs) -> u8 {
@@ -338,6 +377,11 @@ fn fail(message: &str) -> u8 {
 /// or rewrite the terminal.
 fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     report::sanitize::text(text)
+}
+
+/// [`shown`] for a path.
+fn shown_path(path: &str) -> std::borrow::Cow<'_, str> {
+    report::sanitize::path(path)
 }
 
 /// [`shown`] for text whose line breaks are its own.

@@ -14,7 +14,7 @@ pub fn render(outcome: &Outcome) -> String {
         };
         let fixed = String::from_utf8_lossy(&report.source);
         let diff = similar::TextDiff::from_lines(original.as_str(), fixed.as_ref());
-        let name = super::sanitize::text(&report.path);
+        let name = super::sanitize::path(&report.path);
         out.push_str(
             &diff
                 .unified_diff()

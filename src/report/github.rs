@@ -44,7 +44,7 @@ fn command(report: &FileReport, index: &LineIndex, d: &Diagnostic, level: Applic
         Severity::Warning => "warning",
     };
     let mut properties = vec![
-        ("file", sanitize::text(&report.path).into_owned()),
+        ("file", sanitize::path(&report.path).into_owned()),
         ("line", range.start.line.to_string()),
     ];
     if range.start.line == range.end.line {

@@ -143,7 +143,7 @@ struct Rendered {
 impl Rendered {
     fn new(report: &FileReport, index: &LineIndex, d: &Diagnostic, level: Applicability) -> Self {
         let (excerpt, span) = Excerpt::new(
-            &sanitize::text(&report.path),
+            &sanitize::path(&report.path),
             &report.source,
             index,
             d.span.start,

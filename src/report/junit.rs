@@ -34,8 +34,8 @@ pub fn render(outcome: &Outcome) -> String {
         let _ = writeln!(
             cases,
             "    <testcase classname=\"fmlint\" name=\"{}\" file=\"{}\">\n      <skipped message=\"{}\"/>\n    </testcase>",
-            shown(&skip.path),
-            shown(&skip.path),
+            shown_path(&skip.path),
+            shown_path(&skip.path),
             shown(&skip.reason)
         );
     }
@@ -69,8 +69,8 @@ pub fn render(outcome: &Outcome) -> String {
 
 /// Write the test case of one file; true when it failed.
 fn case(out: &mut String, path: &str, report: Option<&FileReport>) -> bool {
-    let name = shown(path);
-    let path = sanitize::text(path);
+    let path = sanitize::path(path);
+    let name = escape(&path);
     let _ = write!(
         out,
         "    <testcase classname=\"fmlint\" name=\"{name}\" file=\"{name}\""
@@ -128,10 +128,15 @@ fn case(out: &mut String, path: &str, report: Option<&FileReport>) -> bool {
     failed
 }
 
-/// Outside text (a path, a reason) as an attribute value: visible escapes for controls,
-/// then XML's.
+/// Outside text (a reason) as an attribute value: visible escapes for controls, then
+/// XML's.
 fn shown(text: &str) -> String {
     escape(&sanitize::text(text))
+}
+
+/// [`shown`] for a path.
+fn shown_path(path: &str) -> String {
+    escape(&sanitize::path(path))
 }
 
 /// Escape element content: line breaks stay as they are.

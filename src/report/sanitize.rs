@@ -2,12 +2,13 @@
 //! values in messages, error texts. Such text may carry control characters (a newline
 //! that starts a line of its own, an escape sequence that rewrites the terminal) or bidi
 //! overrides that make a line read differently from what it holds; every renderer and
-//! every line on stderr passes it through [`text`], which writes those as visible escapes.
+//! every line on stderr passes it through [`text`] (a path through [`path`]), which
+//! writes those as visible escapes.
 //!
 //! Escapes are Rust's: `\n`, `\r`, `\t`, and `\u{1b}` for the others. Bytes of a file
-//! name that are not UTF-8 are written `\xFF` by [`path_bytes`]. A backslash that would
-//! read as one of these escapes is escaped itself (`\u{5c}`, `\x5C`), so two different
-//! names never show alike.
+//! name that are not UTF-8 are written `\xFF` by [`path_bytes`]. In a path, a backslash
+//! that would read as one of these escapes is escaped itself (`\u{5c}`, `\x5C`), so two
+//! different names never show alike.
 //!
 //! JSON output keeps values exact instead (a consumer wants the real name): JSON escapes
 //! C0 itself, and [`json`] writes the rest as `\uXXXX`, so no raw control reaches a
@@ -33,7 +34,20 @@ pub fn is_unsafe(c: char) -> bool {
 
 /// `raw` with every unsafe character (see [`is_unsafe`]) written as a visible escape.
 pub fn text(raw: &str) -> Cow<'_, str> {
-    let needs = |(i, c): (usize, char)| is_unsafe(c) || (c == '\\' && raw[i..].starts_with(r"\u{"));
+    escaped(raw, false)
+}
+
+/// A path (from [`path_bytes`]) as [`text`] shows it, and a backslash that would read as
+/// an escape written `\u{5c}`: two names never show alike. Messages keep their
+/// backslashes (a parser's `'\u{0}'`, a pattern's `\d`).
+pub fn path(raw: &str) -> Cow<'_, str> {
+    escaped(raw, true)
+}
+
+fn escaped(raw: &str, backslashes: bool) -> Cow<'_, str> {
+    let needs = |(i, c): (usize, char)| {
+        is_unsafe(c) || (backslashes && c == '\\' && raw[i..].starts_with(r"\u{"))
+    };
     if !raw.char_indices().any(needs) {
         return Cow::Borrowed(raw);
     }
@@ -135,9 +149,10 @@ mod tests {
 
     #[test]
     fn a_literal_escape_does_not_pass_for_one() {
-        assert_eq!(text(r"a\u{1b}"), r"a\u{5c}u{1b}");
-        assert_ne!(text("a\u{1b}"), text(r"a\u{1b}"));
-        assert_eq!(text(r"regex \d+"), r"regex \d+");
+        assert_eq!(path(r"a\u{1b}"), r"a\u{5c}u{1b}");
+        assert_ne!(path("a\u{1b}"), path(r"a\u{1b}"));
+        assert_eq!(text(r"unexpected '\u{0}'"), r"unexpected '\u{0}'");
+        assert_eq!(path(r"regex \d+"), r"regex \d+");
     }
 
     #[test]

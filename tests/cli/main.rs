@@ -5,6 +5,7 @@ mod config;
 mod discovery;
 mod fix;
 mod forgery;
+mod hook;
 mod limits;
 mod output;
 mod schemas;
