@@ -263,3 +263,19 @@ fn init_shows_a_hostile_theme_name_escaped() {
         run.stdout
     );
 }
+
+#[test]
+fn page_content_cannot_reach_the_terminal_raw() {
+    // A bidi override and isolate inside a value the message quotes and the excerpt shows
+    // (YAML itself refuses raw C0 and C1 controls).
+    let post = BAD.replace("recnt", "rec\u{202e}nt\u{2066}");
+    let dir = tree(&[("post.md", post.as_str())]);
+    for format in FORMATS {
+        let run = run(dir.path(), &["--format", format, "post.md"]);
+        assert_eq!(run.status, 1, "{format}: {}", run.stderr);
+        assert_eq!(raw_control(&run.stdout), None, "{format}:\n{}", run.stdout);
+    }
+    let (_, document) = json(dir.path(), &["post.md"]);
+    let message = each_diagnostic(&document, "message")[0];
+    assert!(message.contains("rec\u{202e}nt\u{2066}"), "{message}");
+}
