@@ -30,6 +30,9 @@ pub enum Command {
     Init(InitArgs),
     /// Print the effective JSON Schema for a file (for editors and yaml-language-server).
     Schema(SchemaArgs),
+    /// `check` for pre-commit hooks: `fmlint hook [OPTIONS] FILES...`, where no file name
+    /// is ever read as an option.
+    Hook(HookArgs),
 }
 
 /// Options of `fmlint check`.
@@ -111,4 +114,17 @@ pub struct SchemaArgs {
     /// Use this config file instead of the nearest fmlint.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+/// Arguments of `fmlint hook`: taken as words and split by [`crate::hook::split`].
+#[derive(Debug, Args)]
+pub struct HookArgs {
+    /// `check`'s options, each value a word of its own, then the files (an optional `--`
+    /// between them).
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_parser = clap::value_parser!(std::ffi::OsString)
+    )]
+    pub words: Vec<std::ffi::OsString>,
 }

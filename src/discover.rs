@@ -268,9 +268,11 @@ fn is_loop(err: &ignore::Error) -> bool {
     }
 }
 
-/// `/`-separated text of a path, without a leading `./`.
+/// `/`-separated text of a path, without a leading `./`. Bytes that are not UTF-8 are
+/// written `\xFF` (see [`crate::report::sanitize::path_bytes`]), so that two names that
+/// differ only in them are told apart.
 pub fn display(path: &Path) -> String {
-    let text = path.to_string_lossy();
+    let text = shown(path.as_os_str());
     let simple = std::path::MAIN_SEPARATOR == '/'
         && !text.contains("/./")
         && !text.contains("//")
@@ -289,7 +291,7 @@ pub fn display(path: &Path) -> String {
         match component {
             Component::CurDir => {}
             Component::RootDir => parts.push(String::new()),
-            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+            other => parts.push(shown(other.as_os_str())),
         }
     }
     match parts.as_slice() {
@@ -297,6 +299,11 @@ pub fn display(path: &Path) -> String {
         [root] if root.is_empty() => "/".into(),
         _ => parts.join("/"),
     }
+}
+
+/// The text of one name or path, with the bytes that are not UTF-8 escaped.
+fn shown(name: &std::ffi::OsStr) -> String {
+    crate::report::sanitize::path_bytes(name.as_encoded_bytes())
 }
 
 /// Remove `.` and resolve `..` lexically (no file-system access, symlinks untouched).

@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod explain;
 pub mod fix;
+pub mod hook;
 pub mod init;
 pub mod line_index;
 pub mod links;

@@ -7,6 +7,7 @@ use fmlint::diagnostic::Applicability;
 use fmlint::report::stream::Streamed;
 use fmlint::report::{self, OutputFormat};
 use fmlint::run::{self, FileReport, FixRequest, LinkFlags, Outcome, Request};
+use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,12 +18,16 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(refused(&e)),
+    };
     let status = match cli.command {
         Some(Command::Check(args)) => check(args),
         Some(Command::Explain(args)) => explain(&args),
         Some(Command::Init(args)) => init(&args),
         Some(Command::Schema(args)) => schema(&args),
+        Some(Command::Hook(args)) => hook(&args.words),
         None => check(cli.check),
     };
     ExitCode::from(status)
@@ -206,14 +211,15 @@ fn report_problems(outcome: &Outcome) {
         let _ = writeln!(
             stderr,
             "fmlint: warning: skipped {}: {}",
-            skip.path, skip.reason
+            shown_path(&skip.path),
+            shown(&skip.reason)
         );
     }
     for error in &outcome.errors {
-        let _ = writeln!(stderr, "fmlint: error: {error}");
+        let _ = writeln!(stderr, "fmlint: error: {}", shown(error));
     }
     for warning in &outcome.warnings {
-        let _ = writeln!(stderr, "fmlint: warning: {warning}");
+        let _ = writeln!(stderr, "fmlint: warning: {}", shown(warning));
     }
     if let Some(links) = &outcome.links {
         let mut notes = Vec::new();
@@ -234,6 +240,40 @@ fn report_problems(outcome: &Outcome) {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A command line clap refused, or asked for help: help and version as clap prints
+/// them, an error through the sanitiser (it quotes the words it refused, which a file
+/// name can be). The exit status.
+fn refused(e: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return 0;
+    }
+    let text = shown_lines(e.render().to_string().trim_end());
+    let _ = writeln!(std::io::stderr(), "{text}");
+    u8::try_from(e.exit_code()).unwrap_or(2)
+}
+
+/// `fmlint hook`: the options from the front of the words, the files after them (see
+/// [`fmlint::hook`]), then an ordinary check of those files.
+fn hook(words: &[OsString]) -> u8 {
+    let exists = |word: &std::ffi::OsStr| Path::new(word).symlink_metadata().is_ok();
+    let split = match fmlint::hook::split(words, &exists) {
+        Ok(split) => split,
+        Err(e) => return fail(&e),
+    };
+    let argv = ["fmlint".into(), "check".into()]
+        .into_iter()
+        .chain(split.options);
+    let mut args = match Cli::try_parse_from(argv).map(|cli| cli.command) {
+        Ok(Some(Command::Check(args))) => args,
+        Ok(_) => return fail("the hook's options are not options of `fmlint check`"),
+        Err(e) => return refused(&e),
+    };
+    args.paths = split.files;
+    check(args)
 }
 
 fn explain(args: &ExplainArgs) -> u8 {
@@ -261,7 +301,8 @@ fn init(args: &InitArgs) -> u8 {
         Err(e) => return fail(&format!("cannot read the working directory: {e}")),
     };
     match fmlint::init::init(&cwd, args.force) {
-        Ok(written) => show(&written.summary()).err().unwrap_or(0),
+        // Theme and widget names come from the site's config, folder names from its tree.
+        Ok(written) => show(&shown_lines(&written.summary())).err().unwrap_or(0),
         Err(e) => fail(&e),
     }
 }
@@ -327,6 +368,23 @@ fn show(text: &str) -> Result<(), u8> {
 }
 
 fn fail(message: &str) -> u8 {
-    let _ = writeln!(std::io::stderr(), "fmlint: error: {message}");
+    let _ = writeln!(std::io::stderr(), "fmlint: error: {}", shown(message));
     2
+}
+
+/// Outside text (a path, an error that quotes one) as it may be printed: a control
+/// character or bidi override would start a line of its own (a workflow command, on CI)
+/// or rewrite the terminal.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    report::sanitize::text(text)
+}
+
+/// [`shown`] for a path.
+fn shown_path(path: &str) -> std::borrow::Cow<'_, str> {
+    report::sanitize::path(path)
+}
+
+/// [`shown`] for text whose line breaks are its own.
+fn shown_lines(text: &str) -> String {
+    text.split('\n').map(shown).collect::<Vec<_>>().join("\n")
 }

@@ -1,4 +1,7 @@
 //! `--diff`: what `--fix` would change, as a unified diff per file (`patch -p0` applies it).
+//! The file names in the headers go through the sanitiser: a newline in a name must not
+//! start a header of its own, naming another file to patch. The changed lines are the
+//! file's own, exactly, or the patch would not apply.
 
 use crate::run::Outcome;
 
@@ -11,11 +14,12 @@ pub fn render(outcome: &Outcome) -> String {
         };
         let fixed = String::from_utf8_lossy(&report.source);
         let diff = similar::TextDiff::from_lines(original.as_str(), fixed.as_ref());
+        let name = super::sanitize::path(&report.path);
         out.push_str(
             &diff
                 .unified_diff()
                 .context_radius(3)
-                .header(&report.path, &report.path)
+                .header(&name, &name)
                 .missing_newline_hint(false)
                 .to_string(),
         );

@@ -10,8 +10,13 @@
 //! characters, like every fmlint column; `endColumn` is the column of the span's last
 //! character (annotations take an inclusive range) and is only given for spans on one
 //! line, since GitHub ignores columns across lines.
+//!
+//! The runner takes a line that starts with `::` for a command, on stdout and stderr
+//! alike: outside text goes through [`sanitize::text`] first (no raw newline, carriage
+//! return or escape sequence of its own), so only fmlint's own line breaks remain, and
+//! those are escaped as `%0A`.
 
-use super::Range;
+use super::{sanitize, Range};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::line_index::LineIndex;
 use crate::run::{FileReport, Outcome};
@@ -39,7 +44,7 @@ fn command(report: &FileReport, index: &LineIndex, d: &Diagnostic, level: Applic
         Severity::Warning => "warning",
     };
     let mut properties = vec![
-        ("file", report.path.clone()),
+        ("file", sanitize::path(&report.path).into_owned()),
         ("line", range.start.line.to_string()),
     ];
     if range.start.line == range.end.line {
@@ -55,10 +60,10 @@ fn command(report: &FileReport, index: &LineIndex, d: &Diagnostic, level: Applic
         .into_iter()
         .map(|(key, value)| format!("{key}={}", escape_property(&value)))
         .collect();
-    let mut message = d.message.clone();
+    let mut message = sanitize::text(&d.message).into_owned();
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push_str(&sanitize::text(help));
     }
     if let Some(fix) = &d.fix {
         let how = if super::is_fixable(d, level) {
@@ -66,7 +71,10 @@ fn command(report: &FileReport, index: &LineIndex, d: &Diagnostic, level: Applic
         } else {
             "fmlint --fix --unsafe-fixes"
         };
-        message.push_str(&format!("\nfix: {} (`{how}`)", fix.description));
+        message.push_str(&format!(
+            "\nfix: {} (`{how}`)",
+            sanitize::text(&fix.description)
+        ));
     }
     format!(
         "::{kind} {}::{}",

@@ -4,8 +4,10 @@
 //! miette is handed a small excerpt, not the file: the lines the span covers, each
 //! clipped to a readable width around the span, so a 20,000-character line prints as a
 //! short window. The excerpt reports the real line numbers and our character column,
-//! since miette's own column counts bytes.
+//! since miette's own column counts bytes. The file name, message, label and help go
+//! through [`sanitize::text`]; the excerpt draws control characters as placeholders.
 
+use super::sanitize;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::line_index::{count_chars, LineIndex};
 use crate::run::{FileReport, Outcome};
@@ -119,11 +121,12 @@ fn help(d: &Diagnostic, level: Applicability) -> Option<String> {
         } else {
             "fmlint --fix --unsafe-fixes"
         };
-        format!("fix: {} (`{how}`)", fix.description)
+        format!("fix: {} (`{how}`)", sanitize::text(&fix.description))
     });
-    match (&d.help, fix) {
+    let help = d.help.as_deref().map(|h| sanitize::text(h).into_owned());
+    match (help, fix) {
         (Some(help), Some(fix)) => Some(format!("{help}\n{fix}")),
-        (help, fix) => help.clone().or(fix),
+        (help, fix) => help.or(fix),
     }
 }
 
@@ -140,18 +143,21 @@ struct Rendered {
 impl Rendered {
     fn new(report: &FileReport, index: &LineIndex, d: &Diagnostic, level: Applicability) -> Self {
         let (excerpt, span) = Excerpt::new(
-            &report.path,
+            &sanitize::path(&report.path),
             &report.source,
             index,
             d.span.start,
             d.span.end,
         );
         Rendered {
-            message: d.message.clone(),
+            message: sanitize::text(&d.message).into_owned(),
             code: d.code.name,
             severity: d.severity,
             help: help(d, level),
-            label: LabeledSpan::new_primary_with_span(d.label.clone(), span),
+            label: LabeledSpan::new_primary_with_span(
+                d.label.as_deref().map(|l| sanitize::text(l).into_owned()),
+                span,
+            ),
             excerpt,
         }
     }
@@ -260,13 +266,7 @@ impl Excerpt {
                 if i >= keep_to {
                     break;
                 }
-                // Control characters (NUL in a binary file, say) would garble the terminal;
-                // a space keeps the byte length, so offsets still map.
-                text.push(if c.is_control() && c != '\t' && c.len_utf8() == 1 {
-                    ' '
-                } else {
-                    c
-                });
+                text.push(shown_char(c));
             }
             let window_end = text.len();
             if keep_to < total {
@@ -306,6 +306,21 @@ impl Excerpt {
             excerpt,
             SourceSpan::new(span_start.into(), span_end - span_start),
         )
+    }
+}
+
+/// How a character of the source is drawn in the excerpt. Control characters (NUL in a
+/// binary file, an escape sequence) and bidi overrides would garble the terminal or make
+/// the line read otherwise: they become a placeholder of the same byte length, so
+/// offsets still map (a space, `¿`, `�`).
+fn shown_char(c: char) -> char {
+    if c == '\t' || !sanitize::is_unsafe(c) {
+        return c;
+    }
+    match c.len_utf8() {
+        1 => ' ',
+        2 => '¿',
+        _ => '\u{FFFD}',
     }
 }
 

@@ -5,8 +5,12 @@
 //! The document is written in pieces (see [`super::stream`]): [`HEAD`], the entries of
 //! each file as its check ends, then [`tail`] with the summary. The pieces add up to
 //! what `serde_json` pretty-prints for the whole document, byte for byte.
+//!
+//! Values are exact (a path is the real name; bytes that are not UTF-8 are `\xFF`), and
+//! the characters JSON would leave raw that a terminal acts on are `\uXXXX` escapes
+//! ([`sanitize::json`]).
 
-use super::Range;
+use super::{sanitize, Range};
 use crate::diagnostic::{Applicability, Severity};
 use crate::line_index::LineIndex;
 use crate::run::{FileReport, Outcome};
@@ -68,7 +72,7 @@ pub fn file(report: &FileReport, level: Applicability) -> String {
             super::indent(&pretty(&entry), "    ", true)
         })
         .collect();
-    entries.join(",\n")
+    sanitize::json(&entries.join(",\n")).into_owned()
 }
 
 /// Where a piece goes in a JSON array (the diagnostics, SARIF's results): the first

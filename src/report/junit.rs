@@ -4,9 +4,11 @@
 //! diagnostics (the failure lists every diagnostic of the file as `path:line:col:
 //! severity[code] message`) and passes otherwise, with warnings in `<system-out>`.
 //! Skipped paths are skipped test cases; fmlint's own errors are one erroring test case.
-//! Text is escaped for XML 1.0, and characters XML cannot hold become U+FFFD.
+//! Outside text goes through [`sanitize::text`] (controls, which XML 1.0 cannot hold even
+//! as references, become visible escapes), then is escaped for XML; anything else XML
+//! cannot hold becomes U+FFFD.
 
-use super::Range;
+use super::{sanitize, Range};
 use crate::diagnostic::Severity;
 use crate::line_index::LineIndex;
 use crate::run::{FileReport, Outcome};
@@ -32,9 +34,9 @@ pub fn render(outcome: &Outcome) -> String {
         let _ = writeln!(
             cases,
             "    <testcase classname=\"fmlint\" name=\"{}\" file=\"{}\">\n      <skipped message=\"{}\"/>\n    </testcase>",
-            escape(&skip.path),
-            escape(&skip.path),
-            escape(&skip.reason)
+            shown_path(&skip.path),
+            shown_path(&skip.path),
+            shown(&skip.reason)
         );
     }
     let errors = usize::from(!outcome.errors.is_empty());
@@ -43,7 +45,14 @@ pub fn render(outcome: &Outcome) -> String {
             cases,
             "    <testcase classname=\"fmlint\" name=\"fmlint\">\n      <error message=\"{}\">{}</error>\n    </testcase>",
             escape(&format!("fmlint could not check everything ({})", outcome.errors.len())),
-            escape_text(&outcome.errors.join("\n"))
+            escape_text(
+                &outcome
+                    .errors
+                    .iter()
+                    .map(|e| sanitize::text(e))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
         );
     }
     let tests = outcome.checked.len() + outcome.skipped.len() + errors;
@@ -60,7 +69,8 @@ pub fn render(outcome: &Outcome) -> String {
 
 /// Write the test case of one file; true when it failed.
 fn case(out: &mut String, path: &str, report: Option<&FileReport>) -> bool {
-    let name = escape(path);
+    let path = sanitize::path(path);
+    let name = escape(&path);
     let _ = write!(
         out,
         "    <testcase classname=\"fmlint\" name=\"{name}\" file=\"{name}\""
@@ -82,7 +92,7 @@ fn case(out: &mut String, path: &str, report: Option<&FileReport>) -> bool {
                 at.column,
                 d.severity.as_str(),
                 d.code.name,
-                d.message
+                sanitize::text(&d.message)
             )
         })
         .collect();
@@ -116,6 +126,17 @@ fn case(out: &mut String, path: &str, report: Option<&FileReport>) -> bool {
     }
     out.push_str("    </testcase>\n");
     failed
+}
+
+/// Outside text (a reason) as an attribute value: visible escapes for controls, then
+/// XML's.
+fn shown(text: &str) -> String {
+    escape(&sanitize::text(text))
+}
+
+/// [`shown`] for a path.
+fn shown_path(path: &str) -> String {
+    escape(&sanitize::path(path))
 }
 
 /// Escape element content: line breaks stay as they are.

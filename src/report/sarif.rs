@@ -5,18 +5,19 @@
 //! (the run declares `columnKind: unicodeCodePoints`; a BOM takes no column), exclusive
 //! ends, and the exact `byteOffset`/`byteLength` of the original file. Fixes are SARIF
 //! `fixes`: byte-range replacements, with fmlint's applicability in the property bag.
-//! Artifact URIs are the reported paths, relative, percent-encoded.
+//! Artifact URIs are the reported paths as relative references, percent-encoded (bytes
+//! that are not UTF-8 included); other text is exact, as in JSON.
 //!
 //! Like JSON, the log is written in pieces (see [`super::stream`]): [`head`], the results
 //! of each file as its check ends, then [`tail`]; they add up to what `serde_json`
 //! pretty-prints for the whole log.
 
-use super::Range;
+use super::{sanitize, Range};
 use crate::codes::{self, Code};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::line_index::LineIndex;
 use crate::run::{FileReport, Outcome};
-use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use percent_encoding::{percent_encode, AsciiSet, CONTROLS};
 use serde_json::{json, Value};
 
 /// The schema URI the log names.
@@ -94,7 +95,7 @@ pub fn file(report: &FileReport, level: Applicability) -> String {
             super::indent(&text, "        ", true)
         })
         .collect();
-    results.join(",\n")
+    sanitize::json(&results.join(",\n")).into_owned()
 }
 
 /// The end of the log: the results array closed (`any`: it has items), then the run's
@@ -112,10 +113,11 @@ pub fn tail(outcome: &Outcome, any: bool) -> String {
     }]);
     let text = serde_json::to_string_pretty(&invocations).unwrap_or_default();
     let close = if any { "\n      ]" } else { "]" };
-    format!(
+    let text = format!(
         "{close},\n      \"invocations\": {}\n    }}\n  ]\n}}\n",
         super::indent(&text, "      ", false)
-    )
+    );
+    sanitize::json(&text).into_owned()
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -214,9 +216,18 @@ fn notification(level: &str, text: &str) -> Value {
     json!({ "level": level, "message": { "text": text } })
 }
 
-/// A reported path as a relative URI reference.
+/// A reported path as a relative URI reference: its bytes percent-encoded (those that
+/// are not UTF-8 too), and `./` before it when its first segment holds a `:`, which
+/// would otherwise read as a scheme (`javascript:x.md`).
 pub fn uri(path: &str) -> String {
-    utf8_percent_encode(path, URI).to_string()
+    let bytes = sanitize::path_bytes_back(path);
+    let encoded = percent_encode(&bytes, URI).to_string();
+    let first = encoded.split('/').next().unwrap_or_default();
+    if first.contains(':') {
+        format!("./{encoded}")
+    } else {
+        encoded
+    }
 }
 
 #[cfg(test)]
@@ -231,6 +242,10 @@ mod tests {
             "content/%E6%96%87%E7%AB%A0%231.md"
         );
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(uri("javascript:x.md"), "./javascript:x.md");
+        assert_eq!(uri("post/a:b.md"), "post/a:b.md");
+        assert_eq!(uri(r"a\xFF.md"), "a%FF.md");
+        assert_eq!(uri(r"a\x5CxFF.md"), "a%5CxFF.md");
     }
 
     /// The pieces add up to the pretty-printed log, and the invocation closes it.

@@ -4,6 +4,8 @@ mod check;
 mod config;
 mod discovery;
 mod fix;
+mod forgery;
+mod hook;
 mod limits;
 mod output;
 mod schemas;

@@ -208,3 +208,52 @@ fn pre_commit_hooks_catch_and_fix() {
     let clean = pre_commit_run(&exe, &site, &home, &[]);
     assert_eq!(clean.status.code(), Some(0), "{}", text(&clean));
 }
+
+/// Committed files named like options stay files under the real pre-commit: read as
+/// options they would turn every check off (a config silencing `schema/enum`, a schema
+/// that accepts anything). The user's own `args:` still apply.
+#[test]
+fn file_names_are_never_options_under_pre_commit() {
+    let Some(exe) = pre_commit() else {
+        return;
+    };
+    let work = tempfile::tempdir().expect("temp dir");
+    let hooks = work.path().join("hooks");
+    let rev = hook_repository(&hooks);
+    let site = work.path().join("site");
+    let home = work.path().join("pre-commit-home");
+    let repo = serde_json::Value::from(hooks.to_string_lossy().as_ref());
+    write(
+        &site,
+        &[
+            ("content/post/bad.md", BAD),
+            ("--config=evil.md", GOOD),
+            ("evil.md", "[rules]\n\"schema/enum\" = \"off\"\n"),
+            ("--schema=x.md", GOOD),
+            ("x.md", "true\n"),
+            (
+                ".pre-commit-config.yaml",
+                &format!(
+                    "repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: fmlint\n        args: [--offline]\n      - id: fmlint\n        alias: fmlint-json\n        args: [--offline, --format, json]\n"
+                ),
+            ),
+        ],
+    );
+    git(&site, &["init", "-q"]);
+    git(&site, &["add", "-A"]);
+
+    let human = pre_commit_run(&exe, &site, &home, &["fmlint"]);
+    let out = text(&human);
+    assert_eq!(human.status.code(), Some(1), "{out}");
+    assert!(out.contains("content/post/bad.md:5:11"), "{out}");
+    assert!(out.contains("schema/enum"), "{out}");
+
+    let json = pre_commit_run(&exe, &site, &home, &["fmlint-json"]);
+    let out = text(&json);
+    assert_eq!(json.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("\"path\": \"content/post/bad.md\"")
+            && out.contains("\"code\": \"schema/enum\""),
+        "{out}"
+    );
+}
