@@ -173,9 +173,17 @@ fn write_new(path: &Path, text: &str, overwrite: bool) -> std::io::Result<()> {
     std::io::Write::write_all(&mut file, text.as_bytes())
 }
 
+/// `raw` as a TOML basic string, quotes and escapes included.
+fn toml_string(raw: &str) -> String {
+    toml::Value::String(raw.to_string()).to_string()
+}
+
 /// The text of the starter `fmlint.toml` for what was detected.
 pub fn starter_config(detected: &Detected) -> String {
     let content = detected.content_dir.as_deref();
+    // What came from the site's config is shown escaped in comments (a newline there
+    // would start a line of config) and written as a TOML string where it is a value.
+    let shown = |raw: &str| crate::report::sanitize::text(raw).into_owned();
     let mut out = String::from(
         "# fmlint.toml, written by `fmlint init`. Every key is optional; an unknown key is an\n\
          # error. `fmlint explain CODE` describes each diagnostic code.\n",
@@ -184,13 +192,15 @@ pub fn starter_config(detected: &Detected) -> String {
         (Some(file), Some(dir)) => {
             let theme = match detected.themes.as_slice() {
                 [] => "no theme".to_string(),
-                themes => format!("theme {}", themes.join(", ")),
+                themes => format!("theme {}", shown(&themes.join(", "))),
             };
             out.push_str(&format!(
-                "#\n# Found: a Hugo site ({file}), {theme}, content in `{dir}/`.\n"
+                "#\n# Found: a Hugo site ({}), {theme}, content in `{}/`.\n",
+                shown(file),
+                shown(dir)
             ));
         }
-        (None, Some(dir)) => out.push_str(&format!("#\n# Found: content in `{dir}/`.\n")),
+        (None, Some(dir)) => out.push_str(&format!("#\n# Found: content in `{}/`.\n", shown(dir))),
         _ => {}
     }
     if !detected.themes.is_empty() && !detected.themes.iter().any(|t| t == "mainroad") {
@@ -202,7 +212,9 @@ pub fn starter_config(detected: &Detected) -> String {
     out.push_str("\n# Files a folder walk checks; files never checked, walked or named.\n");
     match content {
         Some(dir) => out.push_str(&format!(
-            "include = [\"{dir}/**/*.md\", \"{dir}/**/*.markdown\"]\n"
+            "include = [{}, {}]\n",
+            toml_string(&format!("{dir}/**/*.md")),
+            toml_string(&format!("{dir}/**/*.markdown"))
         )),
         None => out.push_str("include = [\"**/*.md\", \"**/*.markdown\"]\n"),
     }
@@ -229,13 +241,14 @@ pub fn starter_config(detected: &Detected) -> String {
          # First matching glob wins; `fmlint schema FILE` prints the schema a file gets.\n\
          # Custom Mainroad widgets go into its `$defs.widget.enum`{}.\n\
          [[schemas]]\n\
-         glob = \"{glob}\"\n\
+         glob = {}\n\
          path = \"{SCHEMA_DIR}/{DEFAULT_NAME}\"\n",
         if detected.widgets.is_empty() {
             String::new()
         } else {
-            format!(" (found: {})", detected.widgets.join(", "))
-        }
+            format!(" (found: {})", shown(&detected.widgets.join(", ")))
+        },
+        toml_string(&glob)
     ));
     out.push_str(
         "\n# Severity per code: \"error\", \"warning\" or \"off\".\n\

@@ -225,3 +225,35 @@ fn init_never_writes_through_a_symlink() {
         assert_eq!(written.len(), 1, "{at}: nothing written outside");
     }
 }
+
+#[test]
+fn init_writes_what_the_site_says_as_data_not_as_config() {
+    // A theme name and a widget's file name with newlines, each trying to add a table
+    // that turns a check off to the config init writes (the names land in comments).
+    let dir = tree(&[
+        (
+            "hugo.toml",
+            r#"theme = "t\n[rules]\n\"schema/enum\" = \"off\""
+contentDir = "posts\", \"x\"]\n[links]\ncheck = \"none\"\n#"
+"#,
+        ),
+        (
+            "layouts/partials/widgets/w\n[links]\ncheck = \"none\"\n#.html",
+            "",
+        ),
+        ("content/a.md", "---\ntitle: t\n---\n"),
+    ]);
+    let init = run(dir.path(), &["init"]);
+    assert_eq!(init.status, 0, "{}", init.stderr);
+    let config = std::fs::read_to_string(dir.path().join("fmlint.toml")).unwrap();
+    let table: toml::Table = toml::from_str(&config).expect("the starter config loads");
+    assert_eq!(table["links"]["check"].as_str(), Some("all"), "{config}");
+    assert!(table["rules"].as_table().unwrap().is_empty(), "{config}");
+    assert_eq!(
+        table["include"][0].as_str(),
+        Some("content/**/*.md"),
+        "a content folder that is not a plain path is not used: {config}"
+    );
+    assert!(config.contains(r"theme t\n[rules]"), "{config}");
+    assert!(config.contains(r"(found: w\n[links]"), "{config}");
+}
