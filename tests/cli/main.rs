@@ -6,6 +6,7 @@ mod discovery;
 mod fix;
 mod limits;
 mod output;
+mod schema_bounds;
 mod schemas;
 
 #[path = "../common/mod.rs"]
