@@ -179,14 +179,18 @@ fn compile(key: &Key, project: &Project) -> Result<Schema, String> {
         .with_format("hugo-date", formats::is_hugo_date)
         .with_format("bcp47", formats::is_bcp47)
         .with_keyword(keywords::DATE_LAYOUT, keywords::date_layout)
+        .with_keyword(keywords::PATTERN, keywords::pattern)
+        .with_keyword(keywords::PATTERN_KEYS, keywords::pattern_keys)
         .with_retriever(LocalFiles {
             project: project.clone(),
         });
     if let Some(base) = base {
         options = options.with_base_uri(base);
     }
+    let mut compiled = document.clone();
+    keywords::add_pattern_keys(&mut compiled);
     let validator = options
-        .build(&document)
+        .build(&compiled)
         .map_err(|e| build_error(&name, &e))?;
     let url_fields = crate::links::UrlFields::new(&document);
     Ok(Schema {
@@ -362,10 +366,12 @@ impl LocalFiles {
             path: path.clone(),
             reason,
         })?;
-        serde_json::from_str(&text).map_err(|e| Unread::NotJson {
+        let mut document = serde_json::from_str(&text).map_err(|e| Unread::NotJson {
             path,
             reason: not_json(&e),
-        })
+        })?;
+        keywords::add_pattern_keys(&mut document);
+        Ok(document)
     }
 }
 

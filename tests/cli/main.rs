@@ -6,6 +6,7 @@ mod discovery;
 mod fix;
 mod limits;
 mod output;
+mod regex_limit;
 mod schema_bounds;
 mod schemas;
 
