@@ -106,6 +106,8 @@ codes! {
         "An array repeats an item where the schema wants them unique.";
     SCHEMA_DATE_LAYOUT = "schema/date-layout", Warning, true,
         "A date Hugo can read, written in another layout than the schema's canonical one (`x-fmlint-date-layout`).";
+    SCHEMA_REGEX_LIMIT = "schema/regex-limit", Error, false,
+        "A pattern of the schema cannot be decided for a value: the regex engine hit its backtracking limit.";
     SCHEMA_CUSTOM = "schema/custom", Error, false,
         "A custom keyword of the schema rejected the value.";
     LINK_BROKEN = "link/broken", Error, false,

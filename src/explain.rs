@@ -349,6 +349,15 @@ pub fn explanation(code: &Code) -> Option<Explanation> {
             "schema: {\"properties\": {\"date\": {\"format\": \"hugo-date\", \"x-fmlint-date-layout\": \"2006-01-02\"}}}\n\n---\ndate: 2025-02-11T00:00:00Z\n---",
             "Write the date in the canonical layout; `--fix` rewrites it when nothing is lost.",
         ),
+        "schema/regex-limit" => (
+            "The regex engine gave up matching a `pattern` or `patternProperties` regex of\n\
+             the schema against this value or key (its backtracking limit): whether it\n\
+             matches is unknown, so the check proves nothing. Nested quantifiers such as\n\
+             `(a|a)+` next to a lookaround backtrack exponentially on a near-miss.",
+            "schema: {\"properties\": {\"slug\": {\"pattern\": \"^(a|a)+(?!x)$\"}}}\n\n---\nslug: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n---",
+            "Simplify the schema's regex (no nested or overlapping repetition), or shorten\n\
+             the value.",
+        ),
         "schema/custom" => (
             "A keyword of the schema that fmlint does not name a code for rejected the value.",
             "schema with a custom keyword that rejects the value.",

@@ -11,7 +11,7 @@ use crate::codes::{self, Code};
 use crate::diagnostic::Diagnostic;
 use crate::fix::propose::{self, Source};
 use crate::fix::style::Style;
-use crate::schema::keywords::DATE_LAYOUT;
+use crate::schema::keywords::{is_regex_limit, watch_regex_limits, RegexLimit, DATE_LAYOUT};
 use crate::schema::Schema;
 use crate::split::Format;
 use crate::suggest;
@@ -33,9 +33,13 @@ pub struct FrontMatter<'a> {
 
 /// Validate the front matter against `schema`: one diagnostic per failing keyword, with
 /// a fix where one is sure.
+///
+/// A regex match the engine gives up on is always reported (`schema/regex-limit`), even
+/// when the file has other errors or the match sits in a branch that does not count.
 pub fn validate(schema: &Schema, front: &FrontMatter) -> Vec<Diagnostic> {
     let instance = to_json(front.root, true);
-    if schema.validator.is_valid(&instance) {
+    let (valid, mut limits) = watch_regex_limits(|| schema.validator.is_valid(&instance));
+    if valid && limits.is_empty() {
         return Vec::new();
     }
     let context = Context {
@@ -51,8 +55,25 @@ pub fn validate(schema: &Schema, front: &FrontMatter) -> Vec<Diagnostic> {
         },
     };
     let mut out = Vec::new();
-    for error in schema.validator.iter_errors(&instance) {
-        context.report(&error, &mut out);
+    let mut engine_limits = Vec::new();
+    if !valid {
+        let ((), more) = watch_regex_limits(|| {
+            for error in schema.validator.iter_errors(&instance) {
+                if is_regex_limit(error.kind()) {
+                    engine_limits.push(context.engine_limit(&error));
+                } else {
+                    context.report(&error, &mut out);
+                }
+            }
+        });
+        limits.extend(more);
+    }
+    for limit in &limits {
+        out.push(context.unfinished_match(&instance, limit));
+    }
+    // fmlint's keywords see every regex match; the engine's own report is the fallback.
+    if limits.is_empty() {
+        out.extend(engine_limits);
     }
     out.sort_by(|a, b| (a.span.start, a.code.name).cmp(&(b.span.start, b.code.name)));
     out.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
@@ -138,6 +159,10 @@ impl<'a> Context<'a> {
         let field = at.field.as_deref();
         let what = field.map_or_else(|| "the value".to_string(), |f| format!("`{f}`"));
         let within = field.map_or_else(String::new, |f| format!(" in `{f}`"));
+        if is_regex_limit(error.kind()) {
+            // Seen by fmlint's own regex keywords, and reported from there.
+            return;
+        }
         let code = codes::for_keyword(error.kind().keyword());
         let simple = |message: String| Diagnostic::new(code, node.span, message);
         let diagnostic = match error.kind() {
@@ -254,6 +279,33 @@ impl<'a> Context<'a> {
         out.push(diagnostic);
     }
 
+    /// A regex match `jsonschema` itself reports unfinished, at the value it names.
+    fn engine_limit(&self, error: &ValidationError) -> Diagnostic {
+        let at = self.locate(error);
+        let what = at
+            .field
+            .map_or_else(|| "the value".to_string(), |f| format!("`{f}`"));
+        regex_limit(at.node.span, &what)
+    }
+
+    /// The diagnostic for a regex match the engine gave up on: at the key tested, or at
+    /// the value; at the opening delimiter when the instance tested was a copy (a key
+    /// checked by `propertyNames`), which is not in the tree.
+    fn unfinished_match(&self, instance: &serde_json::Value, limit: &RegexLimit) -> Diagnostic {
+        let found = node_at(instance, self.root, limit.instance, None);
+        match (found, &limit.key) {
+            (Some((node, _)), Some(key)) => regex_limit(
+                key_span(node, key).unwrap_or(node.span),
+                &format!("the key `{}`", clip(key)),
+            ),
+            (Some((node, field)), None) => regex_limit(
+                node.span,
+                &field.map_or_else(|| "the value".to_string(), |f| format!("`{f}`")),
+            ),
+            (None, _) => regex_limit(self.open, "a value"),
+        }
+    }
+
     /// Of an anyOf/oneOf's branches, the only one whose type fits the value, if exactly one does.
     fn matching_branch<'e>(
         &self,
@@ -331,6 +383,45 @@ impl<'a> Context<'a> {
             .map(|o| o.keys().cloned().collect())
             .unwrap_or_default()
     }
+}
+
+/// The node of `root` whose JSON form is the value at `address` within `json` (the JSON
+/// form of `root`), with the last property name on the way to it.
+fn node_at<'a>(
+    json: &serde_json::Value,
+    root: &'a Node,
+    address: usize,
+    field: Option<&'a str>,
+) -> Option<(&'a Node, Option<&'a str>)> {
+    if std::ptr::from_ref(json) as usize == address {
+        return Some((root, field));
+    }
+    match (json, &root.value) {
+        (serde_json::Value::Object(object), Value::Map(entries)) => {
+            object.iter().find_map(|(key, value)| {
+                let entry = entries.iter().rev().find(|e| e.key == *key)?;
+                node_at(value, &entry.value, address, Some(entry.key.as_str()))
+            })
+        }
+        (serde_json::Value::Array(values), Value::Seq(items)) => values
+            .iter()
+            .zip(items)
+            .find_map(|(value, item)| node_at(value, item, address, field)),
+        _ => None,
+    }
+}
+
+/// `what` (a field, a key) could not be checked: the regex engine gave up.
+fn regex_limit(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        &codes::SCHEMA_REGEX_LIMIT,
+        span,
+        format!(
+            "{what} cannot be checked: the regex engine hit its backtracking limit on a pattern of the schema"
+        ),
+    )
+    .with_label("regex backtracking limit")
+    .with_help("simplify the schema's pattern (nested or overlapping repetition such as `(a|a)+` backtracks exponentially), or shorten the value")
 }
 
 /// `diagnostic` with `fix`, unless the fix would leave `text` as it is (a tagged

@@ -3,14 +3,21 @@
 //!
 //! Compilation asserts formats (`format` is an annotation by default in 2020-12), adds
 //! fmlint's own formats (`hugo-date`, `bcp47`), and never fetches a remote `$ref`: only
-//! local files are read. The default schema's widget list grows with the custom widgets
-//! of the site a file belongs to.
+//! local files inside the project are read (see [`bounds`]), except the `--schema` file
+//! the user names. The default schema's widget list grows with the custom widgets of the
+//! site a file belongs to.
+//!
+//! Messages about a schema that cannot be used name its path, the failing keyword and
+//! where it fails, never a value read from a schema document.
 
+pub mod bounds;
 pub mod formats;
 pub mod keywords;
 pub mod site;
 
 use crate::config::Config;
+use bounds::{Project, Refusal};
+use jsonschema::error::ValidationErrorKind;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -44,7 +51,9 @@ enum Key {
 /// Chooses and compiles schemas, caching each compiled schema and each site lookup.
 pub struct Schemas<'a> {
     config: &'a Config,
-    /// `--schema`, absolute.
+    /// The folder every schema file but `--schema` must be in.
+    project: Project,
+    /// `--schema`, absolute: named by the user, so trusted wherever it is.
     cli: Option<PathBuf>,
     compiled: Mutex<HashMap<Key, Result<Arc<Schema>, String>>>,
     /// The default schema (with its site's widgets) for the files of each folder, looked
@@ -56,6 +65,7 @@ impl<'a> Schemas<'a> {
     pub fn new(config: &'a Config, cli: Option<PathBuf>) -> Self {
         Schemas {
             config,
+            project: Project::of(config),
             cli,
             compiled: Mutex::new(HashMap::new()),
             by_folder: RwLock::new(HashMap::with_hasher(Default::default())),
@@ -66,7 +76,8 @@ impl<'a> Schemas<'a> {
     /// front matter names `in_file` as its `$schema` (if it does).
     ///
     /// Order: `--schema`, then the file's own `$schema` (relative to the file), then the
-    /// first matching `[[schemas]]` glob, then the embedded default.
+    /// first matching `[[schemas]]` glob, then the embedded default. A `$schema` or
+    /// `[[schemas]]` file outside the project is refused.
     pub fn for_file(
         &self,
         path: &Path,
@@ -83,9 +94,19 @@ impl<'a> Schemas<'a> {
                     path.display()
                 ));
             }
-            Key::File(dir.join(reference))
+            let admitted = self
+                .project
+                .admit(&dir.join(reference))
+                .map_err(|refusal| {
+                    format!("{}: `$schema: {reference}`: {refusal}", path.display())
+                })?;
+            Key::File(admitted)
         } else if let Some(mapping) = self.config.schemas.iter().find(|m| m.glob.is_match(rel)) {
-            Key::File(mapping.path.clone())
+            let admitted = self
+                .project
+                .admit(&mapping.path)
+                .map_err(|refusal| format!("[[schemas]] in the config: {refusal}"))?;
+            Key::File(admitted)
         } else {
             return self.default_for(dir);
         };
@@ -123,12 +144,13 @@ impl<'a> Schemas<'a> {
         let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
         compiled
             .entry(key)
-            .or_insert_with_key(|key| compile(key).map(Arc::new))
+            .or_insert_with_key(|key| compile(key, &self.project).map(Arc::new))
             .clone()
     }
 }
 
-fn compile(key: &Key) -> Result<Schema, String> {
+/// Compile the schema `key` names; its `$ref`s may only read files inside `project`.
+fn compile(key: &Key, project: &Project) -> Result<Schema, String> {
     let (name, mut document, base) = match key {
         Key::Default { widgets } => {
             let mut document: serde_json::Value =
@@ -140,7 +162,7 @@ fn compile(key: &Key) -> Result<Schema, String> {
             let text = read_schema_file(path)
                 .map_err(|e| format!("cannot read schema {}: {e}", path.display()))?;
             let document = serde_json::from_str(&text)
-                .map_err(|e| format!("schema {} is not valid JSON: {e}", path.display()))?;
+                .map_err(|e| format!("schema {} is {}", path.display(), not_json(&e)))?;
             let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
             let base = url::Url::from_file_path(&absolute).ok().map(String::from);
             (path.display().to_string(), document, base)
@@ -157,13 +179,19 @@ fn compile(key: &Key) -> Result<Schema, String> {
         .with_format("hugo-date", formats::is_hugo_date)
         .with_format("bcp47", formats::is_bcp47)
         .with_keyword(keywords::DATE_LAYOUT, keywords::date_layout)
-        .with_retriever(LocalFiles);
+        .with_keyword(keywords::PATTERN, keywords::pattern)
+        .with_keyword(keywords::PATTERN_KEYS, keywords::pattern_keys)
+        .with_retriever(LocalFiles {
+            project: project.clone(),
+        });
     if let Some(base) = base {
         options = options.with_base_uri(base);
     }
+    let mut compiled = document.clone();
+    keywords::add_pattern_keys(&mut compiled);
     let validator = options
-        .build(&document)
-        .map_err(|e| format!("schema {name} is not a valid JSON Schema: {e}"))?;
+        .build(&compiled)
+        .map_err(|e| build_error(&name, &e))?;
     let url_fields = crate::links::UrlFields::new(&document);
     Ok(Schema {
         name,
@@ -189,8 +217,111 @@ fn add_widgets(document: &mut serde_json::Value, widgets: &[String]) {
     }
 }
 
-/// Resolves `$ref`s to local files only; anything remote is refused, never fetched.
-struct LocalFiles;
+/// Resolves `$ref`s to files inside the project only; anything remote or outside is
+/// refused, never read.
+struct LocalFiles {
+    project: Project,
+}
+
+/// Why the document a `$ref` names was not read, in typed facts for the message.
+#[derive(Debug)]
+enum Unread {
+    /// Not a `file:` URL: nothing is fetched over the network.
+    Remote(String),
+    /// A `file:` URL that names no local path.
+    NotAPath(String),
+    Refused(Refusal),
+    Unreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    NotJson {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+impl std::fmt::Display for Unread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unread::Remote(uri) => write!(
+                f,
+                "remote $ref `{uri}` is not fetched (fmlint reads local schema files only)"
+            ),
+            Unread::NotAPath(uri) => write!(f, "`{uri}` is not a local path"),
+            Unread::Refused(refusal) => write!(f, "{refusal}"),
+            Unread::Unreadable { path, reason } => {
+                write!(f, "cannot read {}: {reason}", path.display())
+            }
+            Unread::NotJson { path, reason } => write!(f, "{} is {reason}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Unread {}
+
+/// What is wrong with a schema that does not compile, from typed facts only: the error's
+/// own text can quote values of the schema or of a document it references.
+fn build_error(name: &str, error: &jsonschema::ValidationError) -> String {
+    match error.kind() {
+        ValidationErrorKind::Referencing(inner) => {
+            format!(
+                "schema {name}: a $ref cannot be resolved: {}",
+                unresolved(inner)
+            )
+        }
+        kind => format!(
+            "schema {name} is not a valid JSON Schema: `{}` is invalid (meta-schema keyword `{}`)",
+            pointer(error.instance_path().as_str()),
+            kind.keyword()
+        ),
+    }
+}
+
+/// Why a `$ref` was not resolved: the retriever's own reason when it refused, else the
+/// kind of failure with the reference's own text (never the referenced document's).
+fn unresolved(error: &jsonschema::ReferencingError) -> String {
+    use jsonschema::ReferencingError as E;
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(unread) = cause.downcast_ref::<Unread>() {
+            return unread.to_string();
+        }
+        source = cause.source();
+    }
+    match error {
+        E::Unretrievable { uri, .. } => format!("`{uri}` cannot be retrieved"),
+        E::PointerToNowhere { pointer } => format!("`#{pointer}` points to nothing"),
+        E::NoSuchAnchor { anchor } | E::InvalidAnchor { anchor } => {
+            format!("there is no anchor `{anchor}`")
+        }
+        E::InvalidPercentEncoding { pointer, .. } | E::InvalidArrayIndex { pointer, .. } => {
+            format!("`#{pointer}` is not a valid JSON pointer")
+        }
+        E::InvalidUri(_) => "a reference is not a valid URI".into(),
+        E::UnknownSpecification { .. } | E::CircularMetaschema { .. } => {
+            "its `$schema` names no draft fmlint knows".into()
+        }
+    }
+}
+
+/// A JSON pointer for a message: the root is `/`.
+fn pointer(location: &str) -> &str {
+    if location.is_empty() {
+        "/"
+    } else {
+        location
+    }
+}
+
+/// Why a schema file is not JSON, by position only (the parser's message can quote text).
+fn not_json(error: &serde_json::Error) -> String {
+    format!(
+        "not valid JSON (line {}, column {})",
+        error.line(),
+        error.column()
+    )
+}
 
 /// The largest schema file read: far above any real schema, and a bound on what a
 /// front matter's `$schema` can make fmlint read.
@@ -221,24 +352,35 @@ fn read_schema_file(path: &Path) -> Result<String, String> {
     Ok(text)
 }
 
+impl LocalFiles {
+    fn read(&self, uri: &str) -> Result<serde_json::Value, Unread> {
+        let url = url::Url::parse(uri).map_err(|_| Unread::NotAPath(uri.to_string()))?;
+        if url.scheme() != "file" {
+            return Err(Unread::Remote(uri.to_string()));
+        }
+        let path = url
+            .to_file_path()
+            .map_err(|()| Unread::NotAPath(uri.to_string()))?;
+        let admitted = self.project.admit(&path).map_err(Unread::Refused)?;
+        let text = read_schema_file(&admitted).map_err(|reason| Unread::Unreadable {
+            path: path.clone(),
+            reason,
+        })?;
+        let mut document = serde_json::from_str(&text).map_err(|e| Unread::NotJson {
+            path,
+            reason: not_json(&e),
+        })?;
+        keywords::add_pattern_keys(&mut document);
+        Ok(document)
+    }
+}
+
 impl jsonschema::Retrieve for LocalFiles {
     fn retrieve(
         &self,
         uri: &jsonschema::Uri<String>,
     ) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
-        let url = url::Url::parse(uri.as_str())?;
-        if url.scheme() != "file" {
-            return Err(format!(
-                "remote $ref `{uri}` is not fetched (fmlint reads local schema files only)"
-            )
-            .into());
-        }
-        let path = url
-            .to_file_path()
-            .map_err(|()| format!("`{uri}` is not a local path"))?;
-        let text =
-            read_schema_file(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        Ok(serde_json::from_str(&text)?)
+        Ok(self.read(uri.as_str())?)
     }
 }
 
@@ -248,10 +390,15 @@ mod tests {
     use serde_json::json;
 
     fn default_schema(widgets: &[&str]) -> Schema {
-        compile(&Key::Default {
+        let key = Key::Default {
             widgets: widgets.iter().map(|w| w.to_string()).collect(),
-        })
-        .unwrap()
+        };
+        compile(&key, &Project::at(Path::new("."))).unwrap()
+    }
+
+    /// The schema file at `path`, compiled in a project rooted at `root`.
+    fn file_in(root: &Path, path: PathBuf) -> Result<Schema, String> {
+        compile(&Key::File(path), &Project::at(root))
     }
 
     #[test]
@@ -280,7 +427,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let remote = dir.path().join("remote.json");
         std::fs::write(&remote, r#"{"$ref": "https://example.com/s.json"}"#).unwrap();
-        let err = compile(&Key::File(remote)).err().unwrap();
+        let err = file_in(dir.path(), remote).err().unwrap();
         assert!(err.contains("not fetched"), "{err}");
 
         std::fs::write(dir.path().join("common.json"), r#"{"type": "string"}"#).unwrap();
@@ -290,7 +437,7 @@ mod tests {
             r#"{"properties": {"title": {"$ref": "common.json"}}}"#,
         )
         .unwrap();
-        let schema = compile(&Key::File(local)).unwrap();
+        let schema = file_in(dir.path(), local).unwrap();
         assert!(!schema.validator.is_valid(&json!({"title": 3})));
         assert!(schema.validator.is_valid(&json!({"title": "x"})));
     }
@@ -300,37 +447,37 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let schema = dir.path().join("s.json");
         std::fs::write(&schema, r#"{"$ref": "file:///dev/zero"}"#).unwrap();
-        let err = compile(&Key::File(schema)).err().unwrap();
+        let err = file_in(Path::new("/"), schema).err().unwrap();
         assert!(err.contains("not a regular file"), "{err}");
     }
 
     #[test]
     fn unreadable_and_invalid_schemas_say_so() {
-        let err = compile(&Key::File(PathBuf::from("/nonexistent/s.json")))
+        let err = file_in(Path::new("/"), PathBuf::from("/nonexistent/s.json"))
             .err()
             .unwrap();
         assert!(err.contains("cannot read schema"), "{err}");
         let dir = tempfile::tempdir().unwrap();
         let bad = dir.path().join("bad.json");
         std::fs::write(&bad, r#"{"type": 12}"#).unwrap();
-        let err = compile(&Key::File(bad)).err().unwrap();
+        let err = file_in(dir.path(), bad).err().unwrap();
         assert!(err.contains("not a valid JSON Schema"), "{err}");
     }
 
     #[test]
     fn devices_folders_and_huge_files_are_not_read_as_schemas() {
         for path in ["/dev/zero", "/dev/null", "/"] {
-            let err = compile(&Key::File(PathBuf::from(path))).err().unwrap();
+            let err = file_in(Path::new("/"), PathBuf::from(path)).err().unwrap();
             assert!(err.ends_with("not a regular file"), "{path}: {err}");
         }
         let dir = tempfile::tempdir().unwrap();
         let huge = dir.path().join("huge.json");
         let file = std::fs::File::create(&huge).unwrap();
         file.set_len(MAX_SCHEMA_SIZE + 1).unwrap();
-        let err = compile(&Key::File(huge.clone())).err().unwrap();
+        let err = file_in(dir.path(), huge.clone()).err().unwrap();
         assert!(err.ends_with("larger than 16 MiB"), "{err}");
         file.set_len(MAX_SCHEMA_SIZE).unwrap();
-        let err = compile(&Key::File(huge)).err().unwrap();
+        let err = file_in(dir.path(), huge).err().unwrap();
         assert!(
             err.contains("is not valid JSON"),
             "at the limit it is read: {err}"

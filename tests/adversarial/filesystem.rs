@@ -134,21 +134,37 @@ fn the_corpus_is_all_checked_in_one_tree() {
 
 #[test]
 fn a_schema_named_in_front_matter_must_be_a_regular_file() {
+    // A device is outside the project: refused before it is opened.
     for device in ["/dev/zero", "/dev/stdin"] {
         let dir = tree_with_sibling();
         let post = format!("---\n$schema: {device}\ntitle: x\n---\nbody\n");
         common::write(dir.path(), &[("device.md", &post)]);
-        let run = common::finish(
-            common::fmlint(dir.path())
-                .args(["--offline", "--format", "json", "."])
-                .timeout(crate::BOUND),
-        );
+        let run = run_bounded(dir.path());
         assert_eq!(run.status, 2, "{device}: {}", run.stderr);
         assert!(
-            run.stderr
-                .contains(&format!("cannot read schema {device}: not a regular file")),
+            run.stderr.contains("is outside the project root"),
             "{device}: {}",
             run.stderr
         );
     }
+    // A FIFO inside the project would block the reader for good.
+    let dir = tree_with_sibling();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("s.json"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    common::write(dir.path(), &[("fifo.md", "---\n$schema: s.json\n---\n")]);
+    let run = run_bounded(dir.path());
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+}
+
+/// `fmlint --offline --format json .` in `dir`, within the time bound.
+fn run_bounded(dir: &Path) -> common::Run {
+    common::finish(
+        common::fmlint(dir)
+            .args(["--offline", "--format", "json", "."])
+            .timeout(crate::BOUND),
+    )
 }

@@ -8,6 +8,8 @@ mod forgery;
 mod hook;
 mod limits;
 mod output;
+mod regex_limit;
+mod schema_bounds;
 mod schemas;
 
 #[path = "../common/mod.rs"]
