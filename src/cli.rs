@@ -1,4 +1,4 @@
-//! The command line, as DESIGN.md fixes it: `fmlint [check] [OPTIONS] [PATHS]...` and
+//! The command line, which users and scripts depend on: `fmlint [check] [OPTIONS] [PATHS]...` and
 //! `fmlint explain CODE`. Parsing only; the binary turns it into a run.
 
 use crate::report::OutputFormat;

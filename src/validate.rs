@@ -1,5 +1,5 @@
 //! Schema validation of one file's spanned tree, and the translation of every failing
-//! keyword into a diagnostic at the exact span DESIGN.md names: the value for
+//! keyword into a diagnostic at the exact span a user expects: the value for
 //! type/format/enum/pattern, the item for an array item, the key for an unexpected key,
 //! the opening delimiter for a field missing at the top level.
 //!

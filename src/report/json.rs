@@ -1,6 +1,6 @@
-//! `--format json`: one JSON document on stdout, exactly as DESIGN.md specifies:
-//! diagnostics sorted by path then offset, byte offsets of the original file, 1-based
-//! character columns, exclusive ends, and a summary.
+//! `--format json`: one JSON document on stdout, a contract scripts rely on (README,
+//! "JSON output"): diagnostics sorted by path then offset, byte offsets of the original
+//! file, 1-based character columns, exclusive ends, and a summary.
 //!
 //! The document is written in pieces (see [`super::stream`]): [`HEAD`], the entries of
 //! each file as its check ends, then [`tail`] with the summary. The pieces add up to

@@ -1,5 +1,5 @@
 //! What fmlint prints: human output pinned by snapshots, JSON output checked against the
-//! contract of DESIGN.md, and every `syntax/*` code at its exact place.
+//! README's "JSON output" contract, and every `syntax/*` code at its exact place.
 
 use super::*;
 

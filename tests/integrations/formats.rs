@@ -1,6 +1,6 @@
 //! Every output format on one fixture tree: pinned by snapshot and checked structurally
 //! (SARIF against the official 2.1.0 schema, JUnit as XML, GitHub commands by pattern,
-//! JSON by the contract of DESIGN.md), and against each other: they all tell the same
+//! JSON by the README's "JSON output" contract), and against each other: they all tell the same
 //! diagnostics at the same places.
 
 use super::*;
