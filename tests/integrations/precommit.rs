@@ -42,7 +42,13 @@ fn text(output: &Output) -> String {
 }
 
 /// The `pre-commit` executable, installed on first use; `None` when PyPI is unreachable.
+/// Tests run in parallel: the first to ask installs it, the others wait for that.
 fn pre_commit() -> Option<PathBuf> {
+    static INSTALLED: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    INSTALLED.get_or_init(install_pre_commit).clone()
+}
+
+fn install_pre_commit() -> Option<PathBuf> {
     let venv = cache().join("venv");
     let exe = venv_bin(&venv, "pre-commit");
     if exe.is_file() {
