@@ -17,9 +17,13 @@ use crate::codes;
 use crate::config::{LinkCheck, LinksConfig};
 use crate::diagnostic::Diagnostic;
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
+
+/// How many fragment-to-anchor comparisons "did you mean" may make for the links of one
+/// page: it bounds a page with thousands of broken fragments into thousands of headings.
+const SUGGESTION_BUDGET: usize = 200_000;
 
 /// Markdown files larger than this are not read for anchors.
 const MAX_ANCHOR_FILE: u64 = 10 * 1024 * 1024;
@@ -76,7 +80,7 @@ pub struct LocalRoots {
     check: LinkCheck,
     exclude: Vec<regex_lite::Regex>,
     sites: Mutex<HashMap<PathBuf, Arc<SiteDirs>>>,
-    anchors: Mutex<HashMap<PathBuf, Arc<HashSet<String>>>>,
+    anchors: Mutex<HashMap<PathBuf, Arc<anchors::Anchors>>>,
 }
 
 impl LocalRoots {
@@ -126,7 +130,7 @@ impl LocalRoots {
     /// The anchors of the Markdown file at `path`, read once per run; `None` when it
     /// cannot be read, is too large, or really lies outside the site at `root` (a
     /// symbolic link pointing out of the site: its headings are never read).
-    fn anchors_of(&self, path: &Path, root: &Path) -> Option<Arc<HashSet<String>>> {
+    fn anchors_of(&self, path: &Path, root: &Path) -> Option<Arc<anchors::Anchors>> {
         if let Some(found) = self
             .anchors
             .lock()
@@ -169,9 +173,10 @@ pub fn check_local(
     if roots.check == LinkCheck::None {
         return Vec::new();
     }
-    let own_anchors: OnceCell<HashSet<String>> = OnceCell::new();
+    let own_anchors: OnceCell<anchors::Anchors> = OnceCell::new();
     let own = || own_anchors.get_or_init(|| anchors::anchors(text.get(body_start..).unwrap_or("")));
     let mut out = Vec::new();
+    let mut budget = SUGGESTION_BUDGET;
     for link in links {
         if roots.excluded(&link.url) {
             continue;
@@ -180,7 +185,7 @@ pub fn check_local(
             Target::Fragment(fragment) => {
                 let ids = own();
                 if !anchors::has(ids, &fragment) {
-                    out.push(missing_anchor(link, &fragment, None, ids));
+                    out.push(missing_anchor(link, &fragment, None, ids, &mut budget));
                 }
             }
             Target::Local {
@@ -212,7 +217,13 @@ pub fn check_local(
                         };
                         if !anchors::has(ids, &fragment) {
                             let shown = display(&page, &site.root);
-                            out.push(missing_anchor(link, &fragment, Some(&shown), ids));
+                            out.push(missing_anchor(
+                                link,
+                                &fragment,
+                                Some(&shown),
+                                ids,
+                                &mut budget,
+                            ));
                         }
                     }
                 }
@@ -398,22 +409,30 @@ fn escapes_site(link: &Link) -> Diagnostic {
     .with_help("a local link resolves only inside the site's root, `static/` and `content/` folders; too many `..`?")
 }
 
+/// The finding for a `#fragment` the page lacks. A "did you mean" compares the fragment
+/// with every anchor of the page, which is paid from `budget` (shared by one page's
+/// links); once it is spent the help is the general one.
 fn missing_anchor(
     link: &Link,
     fragment: &str,
     page: Option<&str>,
-    ids: &HashSet<String>,
+    ids: &anchors::Anchors,
+    budget: &mut usize,
 ) -> Diagnostic {
     let on = page.map_or_else(|| "this page".to_string(), |p| format!("`{p}`"));
-    let mut sorted: Vec<&str> = ids.iter().map(String::as_str).collect();
-    sorted.sort_unstable();
+    let near = if ids.len() <= *budget {
+        *budget -= ids.len();
+        crate::suggest::closest(fragment, ids.sorted().iter().map(String::as_str))
+    } else {
+        None
+    };
     let diagnostic = Diagnostic::new(
         &codes::LINK_MISSING_ANCHOR,
         link.span,
         format!("`#{fragment}` is not a heading or anchor on {on}"),
     )
     .with_label("no such anchor");
-    match crate::suggest::closest(fragment, sorted) {
+    match near {
         Some(near) => diagnostic.with_help(format!("did you mean `#{near}`?")),
         None => diagnostic.with_help(
             "Hugo makes heading anchors from the heading text: lowercase, spaces as `-`, punctuation dropped; or set one with `{#id}`",

@@ -171,7 +171,11 @@ fn findings_text(root: &Path, rel: &str) -> Vec<String> {
 /// heading is a secret.
 fn site_beside_a_secret() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "secret.md", "# Topsecret Heading\n\n## Another Secret\n");
+    write(
+        dir.path(),
+        "secret.md",
+        "# Topsecret Heading\n\n## Another Secret\n",
+    );
     write(dir.path(), "site/hugo.toml", "title = 'site'\n");
     write(dir.path(), "site/static/x.png", "png");
     dir
@@ -193,7 +197,10 @@ fn links_that_leave_the_site_are_missing_even_when_the_file_exists() {
         assert!(finding.starts_with("link/missing-file"), "{finding}");
         assert!(finding.contains("leaves the site"), "{finding}");
         assert!(!finding.to_lowercase().contains("secret h"), "{finding}");
-        assert!(!finding.contains(&*dir.path().to_string_lossy()), "{finding}");
+        assert!(
+            !finding.contains(&*dir.path().to_string_lossy()),
+            "{finding}"
+        );
     }
 }
 
