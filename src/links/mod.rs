@@ -68,6 +68,14 @@ pub struct Link {
     pub quoted: bool,
 }
 
+impl Link {
+    /// Which phase checks this link (local, remote, or neither): [`target::class`] of its
+    /// URL, the one classification both phases use.
+    pub fn class(&self) -> target::Class {
+        target::class(&self.url)
+    }
+}
+
 /// Where a link was found, which decides how it is judged (images must be images).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkKind {

@@ -5,6 +5,7 @@ mod config;
 mod discovery;
 mod fix;
 mod limits;
+mod link_classes;
 mod output;
 mod schemas;
 
