@@ -9,7 +9,7 @@
 //!
 //! 1. [`collect`] (per file, on worker threads, pure): every link of one file, from the
 //!    body ([`extract`]: inline, reference, autolinks, Hugo's bare-URL linkify, raw HTML
-//!    `<a href>` and `<img src>`, never inside code) and the front matter ([`fields`]:
+//!    `<a href>`, `<img src>`, `<img srcset>` and `<source srcset>`, never inside code) and the front matter ([`fields`]:
 //!    schema `format: uri`/`uri-reference` fields and `links.fields`).
 //! 2. [`check_local`] (per file, on worker threads): relative and site-absolute paths,
 //!    page bundles and `#fragment`s against Hugo's heading anchors ([`local`], [`anchors`]).
