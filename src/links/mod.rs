@@ -9,8 +9,9 @@
 //!
 //! 1. [`collect`] (per file, on worker threads, pure): every link of one file, from the
 //!    body ([`extract`]: inline, reference, autolinks, Hugo's bare-URL linkify, raw HTML
-//!    `<a href>`, `<img src>`, `<img srcset>` and `<source srcset>`, never inside code) and the front matter ([`fields`]:
-//!    schema `format: uri`/`uri-reference` fields and `links.fields`).
+//!    `<a href>`, `<img src>`, `<img srcset>` and `<source srcset>`, never inside code)
+//!    and the front matter ([`fields`]: schema `format: uri`/`uri-reference` fields and
+//!    `links.fields`).
 //! 2. [`check_local`] (per file, on worker threads): relative and site-absolute paths,
 //!    page bundles and `#fragment`s against Hugo's heading anchors ([`local`], [`anchors`]).
 //! 3. [`check_remote`] (once per run, after all files): every distinct http(s) URL
