@@ -51,12 +51,6 @@ pub struct Checked {
     pub remote: Vec<Link>,
 }
 
-/// Whether a link is checked over the network (http or https).
-fn is_remote(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
 /// One file after fixing: its final text, what remains, how many fixes were applied.
 #[derive(Debug)]
 pub struct Fixed {
@@ -220,7 +214,10 @@ impl<'a> Checker<'a> {
         let (root, url_fields) = front.unzip();
         let all = links::collect(text, body, root, url_fields, &self.config.links);
         found.extend(links::check_local(path, text, body, &all, &self.roots));
-        remote.extend(all.into_iter().filter(|l| is_remote(&l.url)));
+        remote.extend(
+            all.into_iter()
+                .filter(|l| l.class() == links::target::Class::Remote),
+        );
     }
 
     /// Fix `text` with every fix at least as safe as `level`, pass after pass, until no

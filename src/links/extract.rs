@@ -1,6 +1,7 @@
 //! Links in the Markdown body: inline, reference-style and autolinked links and images,
-//! bare URLs the way Hugo linkifies them ([`super::bare`]), and raw HTML `<a href>` and
-//! `<img src>` ([`super::html`]); never anything inside code spans or code blocks.
+//! bare URLs the way Hugo linkifies them ([`super::bare`]), and raw HTML `<a href>`,
+//! `<img src>` and the URLs of `<img srcset>` and `<source srcset>` ([`super::html`]);
+//! never anything inside code spans or code blocks.
 //!
 //! pulldown-cmark gives each link's event range and its decoded destination; the span of
 //! the destination's SOURCE text is found by reading the source after the link text
@@ -181,33 +182,37 @@ impl Links<'_> {
         }
     }
 
-    /// `<a href>` and `<img src>` in raw HTML at body range `run`.
+    /// `<a href>`, `<img src>` and every URL of `<img srcset>` and `<source srcset>` in
+    /// raw HTML at body range `run`.
     fn html(&mut self, run: Range<usize>) {
         let start = run.start + self.base;
         let Some(source) = self.text.get(start..run.end + self.base) else {
             return;
         };
         for tag in html::start_tags(source) {
-            let (attribute, image) = match tag.name.as_str() {
-                "a" => ("href", false),
-                "img" => ("src", true),
+            let (single, image, set) = match tag.name.as_str() {
+                "a" => (Some("href"), false, false),
+                "img" => (Some("src"), true, true),
+                "source" => (None, true, true),
                 _ => continue,
             };
-            if let Some(value) = tag.attribute(attribute) {
-                let url = html::decode_entities(value.raw.trim());
+            if let Some(value) = single.and_then(|name| tag.attribute(name)) {
                 let trimmed = trim_range(source, value.range.clone());
-                self.links.push(Link {
-                    url,
-                    span: Span::new(start + trimmed.start, start + trimmed.end),
-                    kind: if image {
-                        LinkKind::Image
-                    } else {
-                        LinkKind::Link
-                    },
-                    quoted: false,
-                });
+                self.push_html(start, source, trimmed, image);
+            }
+            if let Some(value) = tag.attribute("srcset").filter(|_| set) {
+                for url in html::srcset(value.raw) {
+                    let at = value.range.start;
+                    self.push_html(start, source, at + url.start..at + url.end, image);
+                }
             }
         }
+    }
+
+    /// The raw HTML URL at `range` of `source` (which starts at `start` in the file).
+    fn push_html(&mut self, start: usize, source: &str, range: Range<usize>, image: bool) {
+        let url = html::decode_entities(&source[range.clone()]);
+        self.push(url, start + range.start..start + range.end, image);
     }
 
     /// Bare URLs in the text at body range `run`.

@@ -124,6 +124,54 @@ fn attributes(html: &str, start: usize) -> (Vec<Attribute<'_>>, usize) {
     }
 }
 
+/// The byte ranges of the URLs of a `srcset` attribute value, in order, read the way the
+/// HTML standard parses a srcset: candidates are separated by commas; each is a URL (a
+/// run of non-whitespace, in which a comma is part of the URL unless it ends it)
+/// followed by optional descriptors (`2x`, `600w`), whose commas inside parentheses do not
+/// end the candidate.
+pub fn srcset(value: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = value.as_bytes();
+    let mut urls = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b',') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return urls;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && bytes[end - 1] == b',' {
+            end -= 1;
+        }
+        if end > start {
+            urls.push(start..end);
+        }
+        if end == i {
+            i = after_descriptors(bytes, i);
+        }
+    }
+}
+
+/// Where the descriptors of a srcset candidate starting at `from` end: after the first
+/// comma outside parentheses, or at the end of the value.
+fn after_descriptors(bytes: &[u8], from: usize) -> usize {
+    let mut in_parens = false;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        match b {
+            b'(' => in_parens = true,
+            b')' => in_parens = false,
+            b',' if !in_parens => return i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
 fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     haystack
         .get(from..)?
@@ -209,6 +257,30 @@ mod tests {
         assert_eq!(&html[href.range.clone()], "x?a=1&amp;b");
         assert_eq!(tags[1].attribute("src").unwrap().raw, "y.png");
         assert_eq!(tags[1].attribute("alt").unwrap().raw, "z/");
+    }
+
+    #[test]
+    fn srcset_candidates() {
+        let urls = |value: &str| -> Vec<String> {
+            srcset(value)
+                .into_iter()
+                .map(|r| value[r].to_string())
+                .collect()
+        };
+        assert_eq!(urls("a.png"), ["a.png"]);
+        assert_eq!(
+            urls(" a.png 1x,b.png 2x ,  c.png"),
+            ["a.png", "b.png", "c.png"]
+        );
+        assert_eq!(
+            urls("a,b.png 1x, c.png,, d.png"),
+            ["a,b.png", "c.png", "d.png"]
+        );
+        assert_eq!(urls("a.png (x, y) 1x, b.png"), ["a.png", "b.png"]);
+        assert_eq!(urls("a.png,b.png"), ["a.png,b.png"]);
+        assert_eq!(urls("a.png, b.png (unclosed, c.png"), ["a.png", "b.png"]);
+        assert!(urls("").is_empty() && urls(" , ,").is_empty());
+        assert_eq!(urls("é.png 1x, ü.png"), ["é.png", "ü.png"]);
     }
 
     #[test]

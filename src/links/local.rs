@@ -17,9 +17,13 @@ use crate::codes;
 use crate::config::{LinkCheck, LinksConfig};
 use crate::diagnostic::Diagnostic;
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
+
+/// How many fragment-to-anchor comparisons "did you mean" may make for the links of one
+/// page: it bounds a page with thousands of broken fragments into thousands of headings.
+const SUGGESTION_BUDGET: usize = 200_000;
 
 /// Markdown files larger than this are not read for anchors.
 const MAX_ANCHOR_FILE: u64 = 10 * 1024 * 1024;
@@ -76,7 +80,7 @@ pub struct LocalRoots {
     check: LinkCheck,
     exclude: Vec<regex_lite::Regex>,
     sites: Mutex<HashMap<PathBuf, Arc<SiteDirs>>>,
-    anchors: Mutex<HashMap<PathBuf, Arc<HashSet<String>>>>,
+    anchors: Mutex<HashMap<PathBuf, Arc<anchors::Anchors>>>,
 }
 
 impl LocalRoots {
@@ -123,8 +127,10 @@ impl LocalRoots {
             .clone()
     }
 
-    /// The anchors of the Markdown file at `path`, read once per run.
-    fn anchors_of(&self, path: &Path) -> Option<Arc<HashSet<String>>> {
+    /// The anchors of the Markdown file at `path`, read once per run; `None` when it
+    /// cannot be read, is too large, or really lies outside the site at `root` (a
+    /// symbolic link pointing out of the site: its headings are never read).
+    fn anchors_of(&self, path: &Path, root: &Path) -> Option<Arc<anchors::Anchors>> {
         if let Some(found) = self
             .anchors
             .lock()
@@ -132,6 +138,9 @@ impl LocalRoots {
             .get(path)
         {
             return Some(found.clone());
+        }
+        if !really_inside(path, root) {
+            return None;
         }
         let meta = std::fs::metadata(path).ok()?;
         if meta.len() > MAX_ANCHOR_FILE {
@@ -164,9 +173,10 @@ pub fn check_local(
     if roots.check == LinkCheck::None {
         return Vec::new();
     }
-    let own_anchors: OnceCell<HashSet<String>> = OnceCell::new();
+    let own_anchors: OnceCell<anchors::Anchors> = OnceCell::new();
     let own = || own_anchors.get_or_init(|| anchors::anchors(text.get(body_start..).unwrap_or("")));
     let mut out = Vec::new();
+    let mut budget = SUGGESTION_BUDGET;
     for link in links {
         if roots.excluded(&link.url) {
             continue;
@@ -175,7 +185,7 @@ pub fn check_local(
             Target::Fragment(fragment) => {
                 let ids = own();
                 if !anchors::has(ids, &fragment) {
-                    out.push(missing_anchor(link, &fragment, None, ids));
+                    out.push(missing_anchor(link, &fragment, None, ids, &mut budget));
                 }
             }
             Target::Local {
@@ -187,6 +197,7 @@ pub fn check_local(
                 match resolve(file, &path, absolute, &link.kind, &site) {
                     Resolved::Generated => {}
                     Resolved::Missing(tried) => out.push(missing_file(link, &tried, &site)),
+                    Resolved::Escapes => out.push(escapes_site(link)),
                     Resolved::Found(found) => {
                         let Some(fragment) = fragment else { continue };
                         let Some(page) = markdown_page(&found) else {
@@ -196,7 +207,7 @@ pub fn check_local(
                         let ids = if same_file(&page, file) {
                             own()
                         } else {
-                            match roots.anchors_of(&page) {
+                            match roots.anchors_of(&page, &site.root) {
                                 Some(found) => {
                                     theirs = found;
                                     theirs.as_ref()
@@ -206,7 +217,13 @@ pub fn check_local(
                         };
                         if !anchors::has(ids, &fragment) {
                             let shown = display(&page, &site.root);
-                            out.push(missing_anchor(link, &fragment, Some(&shown), ids));
+                            out.push(missing_anchor(
+                                link,
+                                &fragment,
+                                Some(&shown),
+                                ids,
+                                &mut budget,
+                            ));
                         }
                     }
                 }
@@ -224,37 +241,70 @@ enum Resolved {
     Generated,
     /// Not found; the candidates tried.
     Missing(Vec<PathBuf>),
+    /// The path climbs out of the site with `..`: nothing was looked up.
+    Escapes,
 }
 
+/// Resolve the local `path` of a link of the page at `file`. Each candidate is made
+/// lexically (`..` popped) and must stay inside its fence (the site root for a relative
+/// path, the served folder for a site-absolute one) before the disk is asked about it.
 fn resolve(file: &Path, path: &str, absolute: bool, kind: &LinkKind, site: &SiteDirs) -> Resolved {
     let relative = path.trim_start_matches('/');
     if absolute && generated(relative, site) {
         return Resolved::Generated;
     }
     let dir = file.parent().unwrap_or(Path::new("/"));
-    let mut bases: Vec<PathBuf> = Vec::new();
+    // (base, fence): where the path is joined, and what it may not climb out of.
+    let mut bases: Vec<(PathBuf, PathBuf)> = Vec::new();
     if absolute {
-        bases.extend(site.statics.iter().cloned());
-        bases.extend(site.contents.iter().cloned());
+        for served in site.statics.iter().chain(&site.contents) {
+            bases.push((served.clone(), served.clone()));
+        }
     } else {
-        bases.push(dir.to_path_buf());
+        let fence = relative_fence(dir, &site.root);
+        bases.push((dir.to_path_buf(), fence.clone()));
         let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if !matches!(stem, "index" | "_index" | "") {
-            bases.push(dir.join(stem));
+            bases.push((dir.join(stem), fence));
         }
         if matches!(kind, LinkKind::FrontMatter { .. }) {
-            bases.extend(site.statics.iter().cloned());
+            for served in &site.statics {
+                bases.push((served.clone(), served.clone()));
+            }
         }
     }
+    let candidates: Vec<PathBuf> = bases
+        .iter()
+        .filter_map(|(base, fence)| inside(base, relative, fence))
+        .collect();
+    if candidates.is_empty() {
+        return Resolved::Escapes;
+    }
     let mut tried = Vec::new();
-    for base in bases {
-        let candidate = normalize(&base.join(relative));
+    for candidate in candidates {
         if let Some(found) = existing(&candidate) {
             return Resolved::Found(found);
         }
         tried.push(candidate);
     }
     Resolved::Missing(tried)
+}
+
+/// What a relative link of a page in `dir` may not climb out of: the site root, or the
+/// page's own folder when the page lies outside the site root.
+fn relative_fence(dir: &Path, root: &Path) -> PathBuf {
+    let root = normalize(root);
+    if normalize(dir).starts_with(&root) {
+        root
+    } else {
+        normalize(dir)
+    }
+}
+
+/// `base` joined with `relative`, made lexically, if it stays inside `fence`.
+fn inside(base: &Path, relative: &str, fence: &Path) -> Option<PathBuf> {
+    let candidate = normalize(&base.join(relative));
+    candidate.starts_with(normalize(fence)).then_some(candidate)
 }
 
 /// Whether the site-absolute path (without its leading `/`) is a generated page.
@@ -316,6 +366,14 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// Whether `path`, every symbolic link on the way followed, lies inside `root`.
+fn really_inside(path: &Path, root: &Path) -> bool {
+    match (std::fs::canonicalize(path), std::fs::canonicalize(root)) {
+        (Ok(path), Ok(root)) => path.starts_with(root),
+        _ => false,
+    }
+}
+
 /// `path` relative to `root`, `/`-separated, for messages.
 fn display(path: &Path, root: &Path) -> String {
     let shown = path.strip_prefix(root).unwrap_or(path);
@@ -338,22 +396,43 @@ fn missing_file(link: &Link, tried: &[PathBuf], site: &SiteDirs) -> Diagnostic {
     .with_help(format!("looked for {}", looked.join(", ")))
 }
 
+/// The finding for a local path that climbs out of the site: it names no file, so that
+/// nothing outside the site is revealed.
+fn escapes_site(link: &Link) -> Diagnostic {
+    let what = link.kind.describe();
+    Diagnostic::new(
+        &codes::LINK_MISSING_FILE,
+        link.span,
+        format!("{what} target `{}` leaves the site", link.url),
+    )
+    .with_label("outside the site")
+    .with_help("a local link resolves only inside the site's root, `static/` and `content/` folders; too many `..`?")
+}
+
+/// The finding for a `#fragment` the page lacks. A "did you mean" compares the fragment
+/// with every anchor of the page, which is paid from `budget` (shared by one page's
+/// links); once it is spent the help is the general one.
 fn missing_anchor(
     link: &Link,
     fragment: &str,
     page: Option<&str>,
-    ids: &HashSet<String>,
+    ids: &anchors::Anchors,
+    budget: &mut usize,
 ) -> Diagnostic {
     let on = page.map_or_else(|| "this page".to_string(), |p| format!("`{p}`"));
-    let mut sorted: Vec<&str> = ids.iter().map(String::as_str).collect();
-    sorted.sort_unstable();
+    let near = if ids.len() <= *budget {
+        *budget -= ids.len();
+        crate::suggest::closest(fragment, ids.sorted().iter().map(String::as_str))
+    } else {
+        None
+    };
     let diagnostic = Diagnostic::new(
         &codes::LINK_MISSING_ANCHOR,
         link.span,
         format!("`#{fragment}` is not a heading or anchor on {on}"),
     )
     .with_label("no such anchor");
-    match crate::suggest::closest(fragment, sorted) {
+    match near {
         Some(near) => diagnostic.with_help(format!("did you mean `#{near}`?")),
         None => diagnostic.with_help(
             "Hugo makes heading anchors from the heading text: lowercase, spaces as `-`, punctuation dropped; or set one with `{#id}`",

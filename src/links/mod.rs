@@ -9,8 +9,9 @@
 //!
 //! 1. [`collect`] (per file, on worker threads, pure): every link of one file, from the
 //!    body ([`extract`]: inline, reference, autolinks, Hugo's bare-URL linkify, raw HTML
-//!    `<a href>` and `<img src>`, never inside code) and the front matter ([`fields`]:
-//!    schema `format: uri`/`uri-reference` fields and `links.fields`).
+//!    `<a href>`, `<img src>`, `<img srcset>` and `<source srcset>`, never inside code)
+//!    and the front matter ([`fields`]: schema `format: uri`/`uri-reference` fields and
+//!    `links.fields`).
 //! 2. [`check_local`] (per file, on worker threads): relative and site-absolute paths,
 //!    page bundles and `#fragment`s against Hugo's heading anchors ([`local`], [`anchors`]).
 //! 3. [`check_remote`] (once per run, after all files): every distinct http(s) URL
@@ -66,6 +67,14 @@ pub struct Link {
     /// The span covers a whole quoted front-matter scalar because the value was written
     /// with escapes: a rewrite must write a quoted string, not a bare URL.
     pub quoted: bool,
+}
+
+impl Link {
+    /// Which phase checks this link (local, remote, or neither): [`target::class`] of its
+    /// URL, the one classification both phases use.
+    pub fn class(&self) -> target::Class {
+        target::class(&self.url)
+    }
 }
 
 /// Where a link was found, which decides how it is judged (images must be images).

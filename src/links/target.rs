@@ -28,6 +28,40 @@ pub enum Target {
     Ignored,
 }
 
+/// Which phase checks a link: the one decision both phases take from [`class`], so no
+/// link falls between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A path on the site or a `#fragment`: the local phase.
+    Local,
+    /// `http:`, `https:`, or protocol-relative `//host/...` (requested as `https:`): the
+    /// remote phase.
+    Remote,
+    /// `mailto:`: not checked.
+    Mail,
+    /// Another scheme, an empty URL or a Hugo template: not checked.
+    Skipped,
+}
+
+/// The class of the link URL `url` (entities already decoded).
+pub fn class(url: &str) -> Class {
+    let url = url.trim();
+    if url.is_empty() || url.contains("{{") {
+        return Class::Skipped;
+    }
+    if url.starts_with("//") {
+        return Class::Remote;
+    }
+    match scheme(url) {
+        None => Class::Local,
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
+            Class::Remote
+        }
+        Some(s) if s.eq_ignore_ascii_case("mailto") => Class::Mail,
+        Some(_) => Class::Skipped,
+    }
+}
+
 /// Classify the link URL `url` (entities already decoded).
 pub fn classify(url: &str) -> Target {
     classify_with(url, remote)
@@ -39,21 +73,18 @@ pub fn classify_local(url: &str) -> Target {
     classify_with(url, |_| Target::Ignored)
 }
 
-/// [`classify`], with `remote` deciding what an http(s) URL is.
+/// [`classify`], with `remote` deciding what a [`Class::Remote`] URL is.
 fn classify_with(url: &str, remote: impl Fn(&str) -> Target) -> Target {
     let url = url.trim();
-    if url.is_empty() || url.contains("{{") {
-        return Target::Ignored;
-    }
-    if let Some(rest) = url.strip_prefix("//") {
-        return remote(&format!("https://{rest}"));
-    }
-    if let Some(scheme) = scheme(url) {
-        return if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
-            remote(url)
-        } else {
-            Target::Ignored
-        };
+    match class(url) {
+        Class::Remote => {
+            return match url.strip_prefix("//") {
+                Some(rest) => remote(&format!("https://{rest}")),
+                None => remote(url),
+            }
+        }
+        Class::Mail | Class::Skipped => return Target::Ignored,
+        Class::Local => {}
     }
     let (before_fragment, fragment) = match url.split_once('#') {
         Some((path, fragment)) => (path, Some(decode(fragment))),
@@ -136,6 +167,25 @@ mod tests {
             classify("https://exa mple.com/"),
             Target::Invalid { .. }
         ));
+    }
+
+    #[test]
+    fn one_class_per_link() {
+        for (url, expected) in [
+            ("//cdn.example/x.png", Class::Remote),
+            ("HTTPS://a.example", Class::Remote),
+            (" http://a.example ", Class::Remote),
+            ("mailto:a@b.c", Class::Mail),
+            ("tel:+1", Class::Skipped),
+            ("{{ .Permalink }}", Class::Skipped),
+            ("", Class::Skipped),
+            ("/a/b", Class::Local),
+            ("../a.md#x", Class::Local),
+            ("#x", Class::Local),
+            ("a:b/c", Class::Skipped),
+        ] {
+            assert_eq!(class(url), expected, "{url}");
+        }
     }
 
     #[test]

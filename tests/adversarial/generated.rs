@@ -123,3 +123,46 @@ fn nesting_100_000_deep_in_every_style_is_a_limit_not_a_crash() {
         assert!(message.contains("128"), "{message}");
     }
 }
+
+/// Front matter the default schema accepts, for the link pages below.
+const FRONT: &str = "---\ntitle: x\ndate: 2025-02-11\nlang: [en]\nwidgets: [search]\n---\n";
+
+#[test]
+fn forty_thousand_identical_headings_get_hugo_suffixes() {
+    let mut page = FRONT.to_string();
+    page.push_str(&"## Same\n\n".repeat(40_000));
+    page.push_str("[last](#same-39999) [first](#same) [past](#same-40000)\n");
+    let dir = tree_with_sibling();
+    common::write(dir.path(), &[("headings.md", &page)]);
+    let outcome = check(dir.path(), &[]);
+    let diagnostic = outcome.only();
+    assert_eq!(diagnostic["code"], "link/missing-anchor");
+    assert_eq!(
+        diagnostic["offset"].as_u64(),
+        page.find("#same-40000").map(|o| o as u64)
+    );
+}
+
+#[test]
+fn twenty_thousand_missing_fragments_are_each_reported() {
+    let mut page = FRONT.to_string();
+    for n in 0..20_000 {
+        page.push_str(&format!("## Heading {n}\n\n"));
+    }
+    for n in 0..20_000 {
+        page.push_str(&format!("[x](#headin-{n})\n"));
+    }
+    let dir = tree_with_sibling();
+    common::write(dir.path(), &[("fragments.md", &page)]);
+    let outcome = check(dir.path(), &[]);
+    assert_eq!(outcome.case.len(), 20_000);
+    assert!(outcome
+        .codes()
+        .iter()
+        .all(|code| code == "link/missing-anchor"));
+    let first = &outcome.case[0];
+    assert_eq!(
+        first["message"], "`#headin-0` is not a heading or anchor on this page",
+        "{first:#}"
+    );
+}

@@ -7,6 +7,7 @@ mod fix;
 mod forgery;
 mod hook;
 mod limits;
+mod link_classes;
 mod output;
 mod regex_limit;
 mod schema_bounds;

@@ -153,3 +153,77 @@ fn excluded_and_unchecked_links_are_skipped() {
     let roots = LocalRoots::new(&none, root);
     assert!(links::check_local(&file, &text, 0, &found, &roots).is_empty());
 }
+
+/// Every finding for `rel` in full (message, label, help), for checking what it reveals.
+fn findings_text(root: &Path, rel: &str) -> Vec<String> {
+    let file = root.join(rel);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let config = links_config("");
+    let found = links::collect(&text, 0, None, None, &config);
+    let roots = LocalRoots::new(&config, root);
+    links::check_local(&file, &text, 0, &found, &roots)
+        .into_iter()
+        .map(|d| format!("{} {:?}", d.code.name, d))
+        .collect()
+}
+
+/// A site in `site/` of a temporary folder, beside a Markdown file outside it whose
+/// heading is a secret.
+fn site_beside_a_secret() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "secret.md",
+        "# Topsecret Heading\n\n## Another Secret\n",
+    );
+    write(dir.path(), "site/hugo.toml", "title = 'site'\n");
+    write(dir.path(), "site/static/x.png", "png");
+    dir
+}
+
+#[test]
+fn links_that_leave_the_site_are_missing_even_when_the_file_exists() {
+    let dir = site_beside_a_secret();
+    let root = dir.path().join("site");
+    write(
+        &root,
+        "content/post/a.md",
+        "[p](../../../../../../../../etc/passwd) [s](/../../secret.md#x)\n\
+         [r](../../../../secret.md#topsecret-headin) [d](../../../../) [ok](/x.png)\n",
+    );
+    let found = findings_text(&root, "content/post/a.md");
+    assert_eq!(found.len(), 4, "{found:#?}");
+    for finding in &found {
+        assert!(finding.starts_with("link/missing-file"), "{finding}");
+        assert!(finding.contains("leaves the site"), "{finding}");
+        assert!(!finding.to_lowercase().contains("secret h"), "{finding}");
+        assert!(
+            !finding.contains(&*dir.path().to_string_lossy()),
+            "{finding}"
+        );
+    }
+}
+
+#[test]
+fn a_symlink_out_of_the_site_never_lends_its_headings() {
+    let dir = site_beside_a_secret();
+    let root = dir.path().join("site");
+    write(
+        &root,
+        "content/post/a.md",
+        "[l](link.md#topsecret-headin) [m](link.md#another-secre)\n",
+    );
+    let target = dir.path().join("secret.md");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&target, root.join("content/post/link.md")).unwrap();
+    #[cfg(not(unix))]
+    {
+        eprintln!("skipped: symlinks need a Unix file system here");
+        let _ = target;
+        return;
+    }
+    let found = findings_text(&root, "content/post/a.md");
+    for finding in &found {
+        assert!(!finding.to_lowercase().contains("secret"), "{finding}");
+    }
+}
