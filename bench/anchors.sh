@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Heading anchors at scale: one page with 40,000 identical headings (each gets the next
 # `-N` suffix) and one page with 20,000 headings and 20,000 `#fragment` links that all
-# miss (each gets a finding, the first ones a "did you mean"). Both must take well under
+# miss (each gets a finding, the first ones a "did you mean"), and the same 20,000 links
+# on one line (a minified page: every column on one 300 KB line). Each must take well under
 # a second; the quadratic versions took minutes. The same shapes are checked for
 # correctness, without timing, in tests/adversarial.
 #
@@ -32,11 +33,14 @@ with open("missing-fragments.md", "w") as page:
     page.write(front)
     page.writelines(f"## Heading {n}\n\n" for n in range(20_000))
     page.writelines(f"[x](#headin-{n})\n" for n in range(20_000))
+with open("one-line-fragments.md", "w") as page:
+    page.write(front + "## Heading\n\n")
+    page.writelines(f"[x](#headin-{n}) " for n in range(20_000))
 PY
 
 echo "| page | median | findings |"
 echo "|---|---:|---:|"
-for page in identical-headings missing-fragments; do
+for page in identical-headings missing-fragments one-line-fragments; do
   cmd="$FM --offline --format json $page.md"
   hyperfine --style none -N --warmup 1 --runs "$RUNS" --ignore-failure \
     --export-json "$page.json" "$cmd" >/dev/null 2>&1

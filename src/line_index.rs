@@ -18,12 +18,20 @@ pub fn next_line_start(text: &[u8], at: usize) -> usize {
     })
 }
 
+/// Bytes between two character-count checkpoints. A column further than this from its
+/// line's start is counted from the nearest checkpoint, so that many findings on one long
+/// line (a minified page) cost a bounded count each, not one the length of the line.
+const CHECKPOINT: usize = 4096;
+
 /// Line starts of one file, computed once, then queried per diagnostic.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset at which each line starts; `starts[0] == 0`.
     starts: Vec<usize>,
     has_bom: bool,
+    /// Characters before each multiple of [`CHECKPOINT`] bytes, made on the first
+    /// position asked on a long line.
+    checkpoints: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// A 1-based line and column.
@@ -48,6 +56,7 @@ impl LineIndex {
         LineIndex {
             starts,
             has_bom: text.starts_with(b"\xEF\xBB\xBF"),
+            checkpoints: std::sync::OnceLock::new(),
         }
     }
 
@@ -73,7 +82,8 @@ impl LineIndex {
         start..end
     }
 
-    /// The line and column of `offset` (clamped to the text).
+    /// The line and column of `offset` (clamped to the text) in `text`, the text this
+    /// index was made from.
     pub fn position(&self, text: &[u8], offset: usize) -> Position {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
@@ -81,11 +91,31 @@ impl LineIndex {
         if line == 0 && self.has_bom && offset >= 3 {
             start = 3;
         }
-        let column = 1 + count_chars(&text[start.min(offset)..offset]);
+        let start = start.min(offset);
+        let column = 1 + if offset - start > CHECKPOINT {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        } else {
+            count_chars(&text[start..offset])
+        };
         Position {
             line: line + 1,
             column,
         }
+    }
+
+    /// The number of characters in `text[..offset]`, counted from the nearest checkpoint.
+    fn chars_before(&self, text: &[u8], offset: usize) -> usize {
+        let checkpoints = self.checkpoints.get_or_init(|| {
+            let mut before = 0;
+            let mut table = vec![0];
+            for chunk in text.chunks(CHECKPOINT) {
+                before += count_chars(chunk);
+                table.push(before);
+            }
+            table
+        });
+        let k = offset / CHECKPOINT;
+        checkpoints.get(k).copied().unwrap_or(0) + count_chars(&text[k * CHECKPOINT..offset])
     }
 }
 
@@ -128,6 +158,25 @@ mod tests {
         assert_eq!(pos("a\r\nb\rc\nd", 5), (3, 1));
         assert_eq!(pos("a\r\nb\rc\nd", 7), (4, 1));
         assert_eq!(pos("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_from_checkpoints_alike() {
+        // Multi-byte characters straddle the checkpoints; the line starts mid-chunk.
+        let text = format!("x\n{}", "a中\u{1F600}".repeat(3 * CHECKPOINT));
+        let bytes = text.as_bytes();
+        let index = LineIndex::new(bytes);
+        for offset in (2..bytes.len()).step_by(997).chain([bytes.len()]) {
+            if !text.is_char_boundary(offset) {
+                continue;
+            }
+            let expected = 1 + text[2..offset].chars().count();
+            assert_eq!(
+                index.position(bytes, offset).column,
+                expected,
+                "at {offset}"
+            );
+        }
     }
 
     #[test]

@@ -166,3 +166,20 @@ fn twenty_thousand_missing_fragments_are_each_reported() {
         "{first:#}"
     );
 }
+
+#[test]
+fn twenty_thousand_missing_fragments_on_one_line_are_each_reported() {
+    // A minified page: every finding's column is on the same 400 KB line.
+    let mut page = format!("{FRONT}## Heading\n\n");
+    for n in 0..20_000 {
+        page.push_str(&format!("[x](#headin-{n}) "));
+    }
+    let dir = tree_with_sibling();
+    common::write(dir.path(), &[("one-line.md", &page)]);
+    let outcome = check(dir.path(), &[]);
+    assert_eq!(outcome.case.len(), 20_000);
+    let last = &outcome.case[19_999];
+    let line_start = page.rfind('\n').unwrap() + 1;
+    let column = 1 + page.rfind("#headin-19999").unwrap() - line_start;
+    assert_eq!(last["column"].as_u64(), Some(column as u64), "{last:#}");
+}
