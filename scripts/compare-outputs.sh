@@ -21,17 +21,25 @@ mkdir -p "$OUT"
 # Defaults, whatever config the repository holds.
 : >"$OUT/fmlint.toml"
 
+# The base binary is kept by commit under COMPARE_CACHE (default ~/.cache/fmlint-compare),
+# so worktrees of one repository build each base once.
 build_base() {
   local commit
   commit=$(git -C "$ROOT" rev-parse --verify "$BASE^{commit}")
-  local tree=$OUT/base-src
-  if [[ ! -d $tree ]]; then
-    git -C "$ROOT" worktree add --detach -q "$tree" "$commit"
-  else
-    git -C "$tree" checkout -q --detach "$commit"
+  local cache=${COMPARE_CACHE:-$HOME/.cache/fmlint-compare}/$commit
+  if [[ ! -x $cache/fmlint ]]; then
+    local tree=$OUT/base-src
+    if [[ ! -d $tree ]]; then
+      git -C "$ROOT" worktree add --detach -q "$tree" "$commit"
+    else
+      git -C "$tree" checkout -q --detach "$commit"
+    fi
+    (cd "$tree" && cargo build --release -q)
+    mkdir -p "$cache"
+    cp "$tree/target/release/fmlint" "$cache/fmlint.tmp"
+    mv "$cache/fmlint.tmp" "$cache/fmlint"
   fi
-  (cd "$tree" && cargo build --release -q)
-  cp "$tree/target/release/fmlint" "$OUT/fmlint-base"
+  cp "$cache/fmlint" "$OUT/fmlint-base"
 }
 
 build_head() {
