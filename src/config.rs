@@ -269,7 +269,7 @@ impl Config {
             max_file_size: raw.limits.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             rules,
             overrides,
-            root: crate::discover::normalize(&root),
+            root: crate::paths::normalize(&root),
             file,
         })
     }

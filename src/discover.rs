@@ -8,6 +8,7 @@
 //! passes names, and excludes must hold for them too.
 
 use crate::config::Config;
+use crate::paths::normalize;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
@@ -304,21 +305,6 @@ pub fn display(path: &Path) -> String {
 /// The text of one name or path, with the bytes that are not UTF-8 escaped.
 fn shown(name: &std::ffi::OsStr) -> String {
     crate::report::sanitize::path_bytes(name.as_encoded_bytes())
-}
-
-/// Remove `.` and resolve `..` lexically (no file-system access, symlinks untouched).
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

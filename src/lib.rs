@@ -21,6 +21,7 @@ pub mod init;
 pub mod line_index;
 pub mod links;
 pub mod parse;
+pub mod paths;
 pub mod read;
 pub mod report;
 pub mod run;

@@ -16,9 +16,10 @@ use super::{anchors, Link, LinkKind};
 use crate::codes;
 use crate::config::{LinkCheck, LinksConfig};
 use crate::diagnostic::Diagnostic;
+use crate::paths::normalize;
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// How many fragment-to-anchor comparisons "did you mean" may make for the links of one
@@ -347,23 +348,6 @@ fn markdown_page(found: &Path) -> Option<PathBuf> {
 
 fn same_file(a: &Path, b: &Path) -> bool {
     a == b || normalize(a) == normalize(b)
-}
-
-/// `path` with `.` and `..` resolved lexically (a missing folder on the way is no error).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 /// Whether `path`, every symbolic link on the way followed, lies inside `root`.

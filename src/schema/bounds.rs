@@ -101,7 +101,7 @@ impl Project {
 /// `path` made absolute with `.` and `..` removed as written (no symlink resolved).
 fn lexical(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    crate::discover::normalize(&absolute)
+    crate::paths::normalize(&absolute)
 }
 
 /// The nearest folder at or above `dir` holding a `.git` entry (a folder, or the file a
