@@ -93,6 +93,29 @@ impl Node {
             _ => None,
         }
     }
+
+    /// The JSON form of the value, what a JSON Schema sees; `skip` names a key of this
+    /// mapping to leave out (the front matter's own `$schema`). Non-finite floats
+    /// (`.inf`, `.nan`), which JSON cannot hold, become `null`, so that no string, number
+    /// or integer type accepts them.
+    pub fn to_json(&self, skip: Option<&str>) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::String(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(|i| i.to_json(None)).collect()),
+            Value::Map(entries) => {
+                let mut object = serde_json::Map::with_capacity(entries.len());
+                for entry in entries.iter().filter(|e| Some(e.key.as_str()) != skip) {
+                    object.insert(entry.key.clone(), entry.value.to_json(None));
+                }
+                J::Object(object)
+            }
+        }
+    }
 }
 
 impl fmt::Display for Span {

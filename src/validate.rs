@@ -37,7 +37,7 @@ pub struct FrontMatter<'a> {
 /// A regex match the engine gives up on is always reported (`schema/regex-limit`), even
 /// when the file has other errors or the match sits in a branch that does not count.
 pub fn validate(schema: &Schema, front: &FrontMatter) -> Vec<Diagnostic> {
-    let instance = to_json(front.root, true);
+    let instance = front.root.to_json(Some("$schema"));
     let (valid, mut limits) = watch_regex_limits(|| schema.validator.is_valid(&instance));
     if valid && limits.is_empty() {
         return Vec::new();
@@ -78,27 +78,6 @@ pub fn validate(schema: &Schema, front: &FrontMatter) -> Vec<Diagnostic> {
     out.sort_by(|a, b| (a.span.start, a.code.name).cmp(&(b.span.start, b.code.name)));
     out.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
     out
-}
-
-/// The JSON form of the tree. Non-finite floats (`.inf`, `.nan`), which JSON cannot hold,
-/// become `null`, so that no string, number or integer type accepts them.
-pub fn to_json(node: &Node, top: bool) -> serde_json::Value {
-    use serde_json::Value as J;
-    match &node.value {
-        Value::Null => J::Null,
-        Value::Bool(b) => J::Bool(*b),
-        Value::Int(i) => J::from(*i),
-        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-        Value::String(s) => J::String(s.clone()),
-        Value::Seq(items) => J::Array(items.iter().map(|i| to_json(i, false)).collect()),
-        Value::Map(entries) => {
-            let mut object = serde_json::Map::with_capacity(entries.len());
-            for entry in entries.iter().filter(|e| !(top && e.key == "$schema")) {
-                object.insert(entry.key.clone(), to_json(&entry.value, false));
-            }
-            J::Object(object)
-        }
-    }
 }
 
 struct Context<'a> {
@@ -524,7 +503,7 @@ fn unique_items(code: &'static Code, node: &Node, field: &str) -> Diagnostic {
         for (i, item) in items.iter().enumerate() {
             if items[..i]
                 .iter()
-                .any(|earlier| to_json(earlier, false) == to_json(item, false))
+                .any(|earlier| earlier.to_json(None) == item.to_json(None))
             {
                 return Diagnostic::new(
                     code,
@@ -626,7 +605,7 @@ fn show(node: &Node) -> String {
         Value::Float(f) if f.is_infinite() => {
             format!("`{}.inf`", if *f < 0.0 { "-" } else { "" })
         }
-        other => show_json(&to_json(&Node::new(node.span, other.clone()), false)),
+        other => show_json(&Node::new(node.span, other.clone()).to_json(None)),
     }
 }
 

@@ -255,10 +255,8 @@ fn keeps_values(source: &Source, at: usize, line: &str) -> bool {
         return false;
     };
     old.iter().all(|entry| {
-        root.entry(&entry.key).is_some_and(|e| {
-            crate::validate::to_json(&e.value, false)
-                == crate::validate::to_json(&entry.value, false)
-        })
+        root.entry(&entry.key)
+            .is_some_and(|e| e.value.to_json(None) == entry.value.to_json(None))
     }) && new.len() == old.len() + 1
 }
 

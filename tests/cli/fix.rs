@@ -33,7 +33,7 @@ fn front(text: &str) -> (Value, String, String, fmlint::tree::Node) {
             (root, block.start..end)
         }
     };
-    let data = fmlint::validate::to_json(&root, true);
+    let data = root.to_json(Some("$schema"));
     (
         data,
         text[..open.start].to_string(),
