@@ -270,7 +270,7 @@ fn is_loop(err: &ignore::Error) -> bool {
 }
 
 /// `/`-separated text of a path, without a leading `./`. Bytes that are not UTF-8 are
-/// written `\xFF` (see [`crate::report::sanitize::path_bytes`]), so that two names that
+/// written `\xFF` (see [`crate::sanitize::path_bytes`]), so that two names that
 /// differ only in them are told apart.
 pub fn display(path: &Path) -> String {
     let text = shown(path.as_os_str());
@@ -304,7 +304,7 @@ pub fn display(path: &Path) -> String {
 
 /// The text of one name or path, with the bytes that are not UTF-8 escaped.
 fn shown(name: &std::ffi::OsStr) -> String {
-    crate::report::sanitize::path_bytes(name.as_encoded_bytes())
+    crate::sanitize::path_bytes(name.as_encoded_bytes())
 }
 
 #[cfg(test)]

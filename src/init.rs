@@ -183,7 +183,7 @@ pub fn starter_config(detected: &Detected) -> String {
     let content = detected.content_dir.as_deref();
     // What came from the site's config is shown escaped in comments (a newline there
     // would start a line of config) and written as a TOML string where it is a value.
-    let shown = |raw: &str| crate::report::sanitize::text(raw).into_owned();
+    let shown = |raw: &str| crate::sanitize::text(raw).into_owned();
     let mut out = String::from(
         "# fmlint.toml, written by `fmlint init`. Every key is optional; an unknown key is an\n\
          # error. `fmlint explain CODE` describes each diagnostic code.\n",

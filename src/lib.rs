@@ -25,6 +25,7 @@ pub mod paths;
 pub mod read;
 pub mod report;
 pub mod run;
+pub mod sanitize;
 pub mod schema;
 pub mod split;
 pub mod suggest;

@@ -376,12 +376,12 @@ fn fail(message: &str) -> u8 {
 /// character or bidi override would start a line of its own (a workflow command, on CI)
 /// or rewrite the terminal.
 fn shown(text: &str) -> std::borrow::Cow<'_, str> {
-    report::sanitize::text(text)
+    fmlint::sanitize::text(text)
 }
 
 /// [`shown`] for a path.
 fn shown_path(path: &str) -> std::borrow::Cow<'_, str> {
-    report::sanitize::path(path)
+    fmlint::sanitize::path(path)
 }
 
 /// [`shown`] for text whose line breaks are its own.

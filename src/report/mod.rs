@@ -6,12 +6,12 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
-pub mod sanitize;
 pub mod sarif;
 pub mod stream;
 
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::line_index::{LineIndex, Position};
+use crate::sanitize;
 use crate::tree::Span;
 
 /// Whether `--fix` (at `level`) would fix this diagnostic.
