@@ -9,7 +9,8 @@
 
 use crate::config::{Config, FILE_NAME};
 use crate::parse::Limits;
-use crate::schema::{site, DEFAULT_NAME, DEFAULT_TEXT};
+use crate::schema::{DEFAULT_NAME, DEFAULT_TEXT};
+use crate::site;
 use crate::tree::{Node, Value};
 use std::path::{Path, PathBuf};
 

@@ -27,6 +27,7 @@ pub mod report;
 pub mod run;
 pub mod sanitize;
 pub mod schema;
+pub mod site;
 pub mod split;
 pub mod suggest;
 pub mod suppress;

@@ -114,7 +114,7 @@ impl LocalRoots {
         sites
             .entry(dir.clone())
             .or_insert_with(|| {
-                let root = crate::schema::site::find_root(&dir)
+                let root = crate::site::find_root(&dir)
                     .map(|(root, _)| root)
                     .or_else(|| {
                         dir.ancestors()

@@ -13,9 +13,9 @@
 pub mod bounds;
 pub mod formats;
 pub mod keywords;
-pub mod site;
 
 use crate::config::Config;
+use crate::site;
 use bounds::{Project, Refusal};
 use jsonschema::error::ValidationErrorKind;
 use std::collections::HashMap;
