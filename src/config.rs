@@ -348,6 +348,13 @@ fn links_config(raw: RawLinks, root: &Path) -> Result<LinksConfig, ConfigError> 
         }),
         None => Ok(default),
     };
+    // A zero time limit would fail every request, or end the link phase before it starts.
+    let nonzero = |value: Option<String>, key: &str, default: Duration| match duration(
+        value, key, default,
+    )? {
+        Duration::ZERO => Err(ConfigError(format!("{key} must be more than 0"))),
+        limit => Ok(limit),
+    };
     let positive = |value: Option<usize>, key: &str, default: usize| match value {
         Some(0) => Err(ConfigError(format!("{key} must be at least 1"))),
         Some(n) => Ok(n),
@@ -356,11 +363,8 @@ fn links_config(raw: RawLinks, root: &Path) -> Result<LinksConfig, ConfigError> 
     Ok(LinksConfig {
         check: raw.check.unwrap_or_default(),
         exclude,
-        timeout: duration(raw.timeout, "links.timeout", Duration::from_secs(10))?,
-        budget: match duration(raw.budget, "links.budget", DEFAULT_LINK_BUDGET)? {
-            Duration::ZERO => return Err(ConfigError("links.budget must be more than 0".into())),
-            budget => budget,
-        },
+        timeout: nonzero(raw.timeout, "links.timeout", Duration::from_secs(10))?,
+        budget: nonzero(raw.budget, "links.budget", DEFAULT_LINK_BUDGET)?,
         max_concurrency: positive(raw.max_concurrency, "links.max_concurrency", 64)?,
         per_host: positive(raw.per_host, "links.per_host", 4)?,
         cache: root.join(raw.cache.unwrap_or_else(|| PathBuf::from(".fmlint-cache"))),
@@ -488,6 +492,10 @@ allow_private = false
         assert!(err("exclude = [\"a[\"]").contains("exclude"));
         assert!(err("[links]\nper_host = 0").contains("links.per_host"));
         assert!(err("[links]\nbudget = \"0s\"").contains("links.budget"));
+        for zero in ["0ms", "0s", "0d"] {
+            let message = err(&format!("[links]\ntimeout = \"{zero}\""));
+            assert!(message.ends_with("links.timeout must be more than 0"), "{message}");
+        }
         assert!(err("[links]\nbudget = \"soon\"").contains("links.budget"));
     }
 
