@@ -494,7 +494,10 @@ allow_private = false
         assert!(err("[links]\nbudget = \"0s\"").contains("links.budget"));
         for zero in ["0ms", "0s", "0d"] {
             let message = err(&format!("[links]\ntimeout = \"{zero}\""));
-            assert!(message.ends_with("links.timeout must be more than 0"), "{message}");
+            assert!(
+                message.ends_with("links.timeout must be more than 0"),
+                "{message}"
+            );
         }
         assert!(err("[links]\nbudget = \"soon\"").contains("links.budget"));
     }

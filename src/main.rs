@@ -228,7 +228,7 @@ fn report_problems(outcome: &Outcome) {
         }
         if links.skipped_policy > 0 {
             notes.push(format!(
-                "{} not requested: private or loopback address (--allow-private)",
+                "{} not requested: not a globally reachable address (--allow-private)",
                 links.skipped_policy
             ));
         }

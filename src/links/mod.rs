@@ -42,6 +42,7 @@ pub mod fields;
 pub mod html;
 pub mod local;
 pub mod policy;
+mod registry;
 pub mod remote;
 pub mod target;
 pub mod verdict;

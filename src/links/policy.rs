@@ -1,5 +1,6 @@
-//! The address policy: by default no request goes to a loopback, private, link-local,
-//! multicast or unspecified address. It is enforced in three places, because each alone
+//! The address policy: by default requests go only to globally reachable addresses (no
+//! loopback, private, shared, link-local, documentation, reserved or multicast address,
+//! nor an IPv6 address that carries one: [`super::registry`] holds the ranges). It is enforced in three places, because each alone
 //! has a hole: on literal-IP hosts (they never reach a resolver), on the addresses a name
 //! resolves to (the [`PolicyResolver`] hands reqwest only allowed addresses, so the check
 //! holds at connect time), and on every redirect hop (each hop goes through both again).
@@ -8,7 +9,7 @@
 //! names or IPs, or `*.example.com` for a domain and its subdomains).
 
 use std::collections::HashMap;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::OnceCell;
 use url::{Host, Url};
@@ -61,40 +62,10 @@ impl AddressPolicy {
     }
 }
 
-/// Whether `ip` is an ordinary public address: not loopback, private, link-local,
-/// multicast, unspecified, broadcast or "this network" (IPv4-mapped and NAT64 IPv6
-/// addresses are judged by the IPv4 address they carry).
+/// Whether `ip` is globally reachable (see [`super::registry`]): requests go only there
+/// unless the policy is lifted.
 pub fn is_public(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => is_public_v4(v4),
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_public_v4(v4);
-            }
-            let s = v6.segments();
-            if s[0] == 0x64 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0] {
-                let [a, b] = s[6].to_be_bytes();
-                let [c, d] = s[7].to_be_bytes();
-                return is_public_v4(Ipv4Addr::new(a, b, c, d));
-            }
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (s[0] & 0xfe00) == 0xfc00 // unique local (private)
-                || (s[0] & 0xffc0) == 0xfe80 // link-local
-                || (s[0] & 0xffc0) == 0xfec0) // site-local (deprecated private)
-        }
-    }
-}
-
-fn is_public_v4(ip: Ipv4Addr) -> bool {
-    !(ip.is_loopback()
-        || ip.is_private()
-        || ip.is_link_local()
-        || ip.is_multicast()
-        || ip.is_unspecified()
-        || ip.is_broadcast()
-        || ip.octets()[0] == 0)
+    super::registry::not_global(ip).is_none()
 }
 
 /// Why a name gave no address to connect to.

@@ -1,6 +1,7 @@
 //! Link checking through the library API (`fmlint::links`): extraction, local targets,
 //! and remote checks against an in-process HTTP server on 127.0.0.1 (no internet).
 
+mod addresses;
 mod extract;
 mod fix;
 mod hostile;
