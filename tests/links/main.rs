@@ -2,6 +2,7 @@
 //! and remote checks against an in-process HTTP server on 127.0.0.1 (no internet).
 
 mod addresses;
+mod cache;
 mod extract;
 mod fix;
 mod hostile;

@@ -5,12 +5,24 @@
 //! The file holds a `version`, and per normalised URL the answer and when it was checked
 //! (seconds since the epoch). Only good answers are stored: failures are always checked
 //! again. Saving re-reads the file and merges (the newer answer per URL wins), then
-//! writes a temporary file beside it and renames it over, so concurrent runs never leave
-//! a torn file. A corrupt file or one of another version is ignored with one warning.
+//! writes a new temporary file beside it and renames it over, so concurrent runs never
+//! leave a torn file.
+//!
+//! The file is untrusted input (a repository can commit one, or point `links.cache` at
+//! any file): [`file`] reads only a regular file of a bounded size without blocking, and
+//! [`entries`] keeps only entries fmlint could have written. Invalid entries are dropped
+//! with one warning; a file that is not fmlint's cache is ignored with one warning and
+//! never overwritten.
+
+mod entries;
+mod file;
+
+pub use entries::{parse, Parsed};
 
 use super::fetch::Success;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -28,10 +40,10 @@ pub struct Entry {
     pub answer: Success,
 }
 
-#[derive(Serialize, Deserialize)]
-struct File {
+#[derive(Serialize)]
+struct File<'a> {
     version: u32,
-    entries: BTreeMap<String, Entry>,
+    entries: &'a BTreeMap<String, Entry>,
 }
 
 /// The cache of one run.
@@ -41,6 +53,15 @@ pub struct Cache {
     entries: BTreeMap<String, Entry>,
     /// Entries added or refreshed by this run.
     fresh: BTreeMap<String, Entry>,
+    /// Something that is not fmlint's cache is at `path`: it is never written.
+    foreign: bool,
+}
+
+/// What reading the cache file gave.
+struct Loaded {
+    entries: BTreeMap<String, Entry>,
+    foreign: bool,
+    warning: Option<String>,
 }
 
 impl Cache {
@@ -57,18 +78,14 @@ impl Cache {
     /// a corrupt or foreign one an empty cache and a warning.
     pub fn load(setting: &Path) -> (Cache, Option<String>) {
         let path = Cache::file_for(setting);
-        let (entries, warning) = match read(&path) {
-            Ok(entries) => (entries, None),
-            Err(warning) => (BTreeMap::new(), warning),
+        let loaded = load(&path, SystemTime::now());
+        let cache = Cache {
+            path,
+            entries: loaded.entries,
+            fresh: BTreeMap::new(),
+            foreign: loaded.foreign,
         };
-        (
-            Cache {
-                path,
-                entries,
-                fresh: BTreeMap::new(),
-            },
-            warning,
-        )
+        (cache, loaded.warning)
     }
 
     /// The remembered answer for `key` if it was checked less than `ttl` before `now`.
@@ -94,12 +111,18 @@ impl Cache {
     }
 
     /// Write this run's answers, merged with what other runs wrote meanwhile, atomically.
-    /// Does nothing when this run learned nothing new.
+    /// Does nothing when this run learned nothing new, or when the file is not fmlint's
+    /// cache (loading said so already).
     pub fn save(&self) -> Result<(), String> {
-        if self.fresh.is_empty() {
+        if self.fresh.is_empty() || self.foreign {
             return Ok(());
         }
-        let mut merged = read(&self.path).unwrap_or_default();
+        let now = SystemTime::now();
+        let on_disk = load(&self.path, now);
+        if on_disk.foreign {
+            return Ok(());
+        }
+        let mut merged = on_disk.entries;
         for (key, entry) in &self.fresh {
             let newer = merged
                 .get(key)
@@ -110,19 +133,28 @@ impl Cache {
         }
         let file = File {
             version: VERSION,
-            entries: merged,
+            entries: &merged,
         };
         let text = serde_json::to_string(&file)
             .map_err(|e| format!("cannot encode the link cache: {e}"))?;
         let dir = self.path.parent().unwrap_or(Path::new("."));
         let fail =
-            |e: std::io::Error| format!("cannot write the link cache {}: {e}", self.path.display());
+            |e: std::io::Error| format!("cannot write the link cache {}: {e}", shown(&self.path));
         std::fs::create_dir_all(dir).map_err(fail)?;
         let unique = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
         let temp = dir.join(format!(".{FILE_NAME}.{}.{unique}.tmp", std::process::id()));
-        std::fs::write(&temp, text).map_err(fail)?;
+        // A new file: a link planted at the temporary name is not followed.
+        let mut written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+            .map_err(fail)?;
+        if let Err(e) = written.write_all(text.as_bytes()) {
+            let _ = std::fs::remove_file(&temp);
+            return Err(fail(e));
+        }
         std::fs::rename(&temp, &self.path).map_err(|e| {
             let _ = std::fs::remove_file(&temp);
             fail(e)
@@ -130,44 +162,64 @@ impl Cache {
     }
 }
 
-/// The entries of the cache file at `path`: `Err(None)` when there is none, `Err(Some)`
-/// with the warning when it cannot be used.
-fn read(path: &Path) -> Result<BTreeMap<String, Entry>, Option<String>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(None),
-        Err(e) => {
-            return Err(Some(format!(
-                "ignoring the link cache {}: {e}",
-                path.display()
-            )))
-        }
+/// Read and parse the cache file at `path`.
+fn load(path: &Path, now: SystemTime) -> Loaded {
+    let ignoring = |why: String, foreign: bool| Loaded {
+        entries: BTreeMap::new(),
+        foreign,
+        warning: Some(if foreign {
+            format!(
+                "ignoring the link cache {}: {why}; it is not fmlint's link cache and will not be overwritten (check `links.cache`, or delete the file to start a new cache)",
+                shown(path)
+            )
+        } else {
+            format!(
+                "ignoring the link cache {}: {why}; it will be rewritten",
+                shown(path)
+            )
+        }),
     };
-    #[derive(Deserialize)]
-    struct Version {
-        version: Option<u32>,
-    }
-    let ignoring = |why: String| {
-        Some(format!(
-            "ignoring the link cache {}: {why}; it will be rewritten",
-            path.display()
-        ))
+    let bytes = match file::read(path) {
+        Ok(bytes) => bytes,
+        Err(file::Unread::Missing) => return Loaded::empty(),
+        Err(file::Unread::Refused(why)) => return ignoring(why, true),
     };
-    match serde_json::from_str::<Version>(&text) {
-        Ok(Version {
-            version: Some(VERSION),
-        }) => {}
-        Ok(Version { version: Some(v) }) => {
-            return Err(ignoring(format!(
-                "it has version {v}, this fmlint reads {VERSION}"
-            )))
-        }
-        Ok(Version { version: None }) => return Err(ignoring("it has no version".into())),
-        Err(e) => return Err(ignoring(format!("it is not valid JSON ({e})"))),
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Loaded::empty();
     }
-    serde_json::from_str::<File>(&text)
-        .map(|file| file.entries)
-        .map_err(|e| ignoring(format!("it is not a link cache ({e})")))
+    match parse(&bytes, seconds(now)) {
+        Parsed::Entries { entries, dropped } => Loaded {
+            entries,
+            foreign: false,
+            warning: (dropped > 0).then(|| {
+                format!(
+                    "the link cache {}: {dropped} invalid entr{} dropped",
+                    shown(path),
+                    if dropped == 1 { "y was" } else { "ies were" }
+                )
+            }),
+        },
+        Parsed::OtherVersion(v) => ignoring(
+            format!("it has version {v}, this fmlint reads {VERSION}"),
+            false,
+        ),
+        Parsed::Foreign(why) => ignoring(why, true),
+    }
+}
+
+impl Loaded {
+    fn empty() -> Self {
+        Loaded {
+            entries: BTreeMap::new(),
+            foreign: false,
+            warning: None,
+        }
+    }
+}
+
+/// A path as messages show it.
+fn shown(path: &Path) -> String {
+    crate::sanitize::path(&path.to_string_lossy()).into_owned()
 }
 
 fn seconds(time: SystemTime) -> u64 {
