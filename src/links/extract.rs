@@ -151,7 +151,6 @@ impl Links<'_> {
             url,
             span: Span::new(span.start, span.end),
             kind,
-            quoted: false,
         });
     }
 

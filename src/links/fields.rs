@@ -368,30 +368,28 @@ fn is_image_word(segment: &str) -> bool {
 }
 
 /// The link for the string `node`: its span is the text between the quotes when that is
-/// the value verbatim, else the whole scalar (and `quoted` is set: a rewrite must write a
-/// quoted string, since the value was written with escapes).
+/// the value verbatim, else the whole scalar (the value was written with escapes).
 fn link(text: &str, node: &Node, field: String, image: bool) -> Link {
     let value = match &node.value {
         Value::String(s) => s.as_str(),
         _ => "",
     };
     let raw = text.get(node.span.start..node.span.end).unwrap_or("");
-    let (span, quoted) = if raw == value {
-        (node.span, false)
+    let span = if raw == value {
+        node.span
     } else if raw.len() >= 2
         && (raw.starts_with('"') && raw.ends_with('"')
             || raw.starts_with('\'') && raw.ends_with('\''))
         && &raw[1..raw.len() - 1] == value
     {
-        (Span::new(node.span.start + 1, node.span.end - 1), false)
+        Span::new(node.span.start + 1, node.span.end - 1)
     } else {
-        (node.span, true)
+        node.span
     };
     Link {
         url: value.trim().to_string(),
         span,
         kind: LinkKind::FrontMatter { field, image },
-        quoted,
     }
 }
 

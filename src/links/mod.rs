@@ -65,9 +65,6 @@ pub struct Link {
     /// angle brackets, never including them).
     pub span: Span,
     pub kind: LinkKind,
-    /// The span covers a whole quoted front-matter scalar because the value was written
-    /// with escapes: a rewrite must write a quoted string, not a bare URL.
-    pub quoted: bool,
 }
 
 impl Link {

@@ -150,9 +150,9 @@ fn front_matter_uri_fields_from_the_schema_and_config() {
     let (root, body) = front_matter(text);
     let config = links_config("fields = [\"cover.image\", \"homepage\"]");
     let links = links::collect(text, body, Some(&root), Some(&schema()), &config);
-    let got: Vec<(String, LinkKind, bool)> = links
+    let got: Vec<(String, LinkKind)> = links
         .iter()
-        .map(|l| (at(text, l), l.kind.clone(), l.quoted))
+        .map(|l| (at(text, l), l.kind.clone()))
         .collect();
     let field = |f: &str, image: bool| LinkKind::FrontMatter {
         field: f.into(),
@@ -161,13 +161,9 @@ fn front_matter_uri_fields_from_the_schema_and_config() {
     assert_eq!(
         got,
         [
-            (
-                "https://img.example/t.jpg".into(),
-                field("thumbnail", true),
-                false
-            ),
-            ("/images/c.png".into(), field("cover.image", true), false),
-            ("https://a.example/".into(), field("homepage", false), false),
+            ("https://img.example/t.jpg".into(), field("thumbnail", true)),
+            ("/images/c.png".into(), field("cover.image", true)),
+            ("https://a.example/".into(), field("homepage", false)),
         ]
     );
 }
@@ -192,10 +188,7 @@ fn thumbnail_src_in_toml_and_escaped_json() {
     let links = links::collect(text, body, Some(&root), Some(&schema()), &links_config(""));
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].url, "https://img.example/t.jpg");
-    assert!(
-        links[0].quoted,
-        "escapes: the span is the whole quoted scalar"
-    );
+    // Escapes: the span is the whole quoted scalar.
     assert_eq!(at(text, &links[0]), "\"https:\\/\\/img.example\\/t.jpg\"");
 }
 

@@ -347,7 +347,6 @@ fn a_front_matter_thumbnail_must_be_an_image() {
             field: "thumbnail".into(),
             image: true,
         },
-        quoted: false,
     };
     assert_eq!(at(&text, &link), server.url("/page.html"));
     let request = RemoteRequest { file: 7, link };
