@@ -148,36 +148,58 @@ fn pre_commit_run(exe: &Path, site: &Path, home: &Path, args: &[&str]) -> Output
         .expect("pre-commit runs")
 }
 
+/// A site in a git repository whose `.pre-commit-config.yaml` lists `hooks` (the YAML
+/// of its `hooks:` entries) from a local copy of fmlint's hook repository; `None` (with
+/// a message) when pre-commit cannot be installed.
+struct HookSite {
+    _work: tempfile::TempDir,
+    exe: PathBuf,
+    site: PathBuf,
+    home: PathBuf,
+}
+
+impl HookSite {
+    fn new(files: &[(&str, &str)], hooks_yaml: &str) -> Option<Self> {
+        let exe = pre_commit()?;
+        let work = tempfile::tempdir().expect("temp dir");
+        let hooks = work.path().join("hooks");
+        let rev = hook_repository(&hooks);
+        let site = work.path().join("site");
+        let home = work.path().join("pre-commit-home");
+        let repo = serde_json::Value::from(hooks.to_string_lossy().as_ref());
+        let config = format!("repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n{hooks_yaml}");
+        write(&site, files);
+        write(&site, &[(".pre-commit-config.yaml", &config)]);
+        git(&site, &["init", "-q"]);
+        git(&site, &["add", "-A"]);
+        Some(HookSite {
+            _work: work,
+            exe,
+            site,
+            home,
+        })
+    }
+
+    fn run(&self, hooks: &[&str]) -> Output {
+        pre_commit_run(&self.exe, &self.site, &self.home, hooks)
+    }
+}
+
 #[test]
 fn pre_commit_hooks_catch_and_fix() {
-    let Some(exe) = pre_commit() else {
+    let files = [
+        ("content/post/bad.md", BAD),
+        ("content/post/fixable.md", FIXABLE),
+        ("content/post/good.md", GOOD),
+    ];
+    let hooks = "      - id: fmlint\n        args: [--offline]\n      - id: fmlint-fix\n        args: [--offline]\n";
+    let Some(hooked) = HookSite::new(&files, hooks) else {
         return;
     };
-    let work = tempfile::tempdir().expect("temp dir");
-    let hooks = work.path().join("hooks");
-    let rev = hook_repository(&hooks);
-    let site = work.path().join("site");
-    let home = work.path().join("pre-commit-home");
-    write(
-        &site,
-        &[
-            ("content/post/bad.md", BAD),
-            ("content/post/fixable.md", FIXABLE),
-            ("content/post/good.md", GOOD),
-            (
-                ".pre-commit-config.yaml",
-                &format!(
-                    "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: fmlint\n        args: [--offline]\n      - id: fmlint-fix\n        args: [--offline]\n",
-                    serde_json::Value::from(hooks.to_string_lossy().as_ref())
-                ),
-            ),
-        ],
-    );
-    git(&site, &["init", "-q"]);
-    git(&site, &["add", "-A"]);
+    let site = &hooked.site;
 
     // The check hook fails on both broken posts and changes nothing.
-    let check = pre_commit_run(&exe, &site, &home, &["fmlint"]);
+    let check = hooked.run(&["fmlint"]);
     let out = text(&check);
     assert_eq!(check.status.code(), Some(1), "{out}");
     assert!(
@@ -195,7 +217,7 @@ fn pre_commit_hooks_catch_and_fix() {
     );
 
     // The fix hook fixes what is safe, and still fails on what is not.
-    let fix = pre_commit_run(&exe, &site, &home, &["fmlint-fix"]);
+    let fix = hooked.run(&["fmlint-fix"]);
     let out = text(&fix);
     assert_eq!(fix.status.code(), Some(1), "{out}");
     assert_eq!(
@@ -210,8 +232,8 @@ fn pre_commit_hooks_catch_and_fix() {
 
     // With the bad post gone, every hook passes.
     std::fs::remove_file(site.join("content/post/bad.md")).unwrap();
-    git(&site, &["add", "-A"]);
-    let clean = pre_commit_run(&exe, &site, &home, &[]);
+    git(site, &["add", "-A"]);
+    let clean = hooked.run(&[]);
     assert_eq!(clean.status.code(), Some(0), "{}", text(&clean));
 }
 
@@ -220,41 +242,25 @@ fn pre_commit_hooks_catch_and_fix() {
 /// that accepts anything). The user's own `args:` still apply.
 #[test]
 fn file_names_are_never_options_under_pre_commit() {
-    let Some(exe) = pre_commit() else {
+    let files = [
+        ("content/post/bad.md", BAD),
+        ("--config=evil.md", GOOD),
+        ("evil.md", "[rules]\n\"schema/enum\" = \"off\"\n"),
+        ("--schema=x.md", GOOD),
+        ("x.md", "true\n"),
+    ];
+    let hooks = "      - id: fmlint\n        args: [--offline]\n      - id: fmlint\n        alias: fmlint-json\n        args: [--offline, --format, json]\n";
+    let Some(hooked) = HookSite::new(&files, hooks) else {
         return;
     };
-    let work = tempfile::tempdir().expect("temp dir");
-    let hooks = work.path().join("hooks");
-    let rev = hook_repository(&hooks);
-    let site = work.path().join("site");
-    let home = work.path().join("pre-commit-home");
-    let repo = serde_json::Value::from(hooks.to_string_lossy().as_ref());
-    write(
-        &site,
-        &[
-            ("content/post/bad.md", BAD),
-            ("--config=evil.md", GOOD),
-            ("evil.md", "[rules]\n\"schema/enum\" = \"off\"\n"),
-            ("--schema=x.md", GOOD),
-            ("x.md", "true\n"),
-            (
-                ".pre-commit-config.yaml",
-                &format!(
-                    "repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n      - id: fmlint\n        args: [--offline]\n      - id: fmlint\n        alias: fmlint-json\n        args: [--offline, --format, json]\n"
-                ),
-            ),
-        ],
-    );
-    git(&site, &["init", "-q"]);
-    git(&site, &["add", "-A"]);
 
-    let human = pre_commit_run(&exe, &site, &home, &["fmlint"]);
+    let human = hooked.run(&["fmlint"]);
     let out = text(&human);
     assert_eq!(human.status.code(), Some(1), "{out}");
     assert!(out.contains("content/post/bad.md:5:11"), "{out}");
     assert!(out.contains("schema/enum"), "{out}");
 
-    let json = pre_commit_run(&exe, &site, &home, &["fmlint-json"]);
+    let json = hooked.run(&["fmlint-json"]);
     let out = text(&json);
     assert_eq!(json.status.code(), Some(1), "{out}");
     assert!(

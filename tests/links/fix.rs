@@ -21,6 +21,16 @@ fn request(fix: Option<FixRequest>) -> Request {
     }
 }
 
+/// The codes of every finding of a run, in order.
+fn codes(outcome: &run::Outcome) -> Vec<&'static str> {
+    outcome
+        .reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .map(|d| d.code.name)
+        .collect()
+}
+
 #[test]
 fn unsafe_fixes_rewrite_permanent_redirects_in_place() {
     let server = Server::start();
@@ -41,12 +51,7 @@ fn unsafe_fixes_rewrite_permanent_redirects_in_place() {
         write: true,
     };
     let outcome = run::run(&request(Some(safe)), &config, dir.path()).unwrap();
-    let codes: Vec<&str> = outcome
-        .reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .map(|d| d.code.name)
-        .collect();
+    let codes = codes(&outcome);
     assert_eq!(codes, ["link/redirected"]);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), post);
 
@@ -134,12 +139,7 @@ fn a_redirect_fix_that_cannot_be_written_keeps_the_finding() {
         "{:?}",
         outcome.errors
     );
-    let codes: Vec<&str> = outcome
-        .reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .map(|d| d.code.name)
-        .collect();
+    let codes = codes(&outcome);
     assert_eq!(codes, ["link/redirected"]);
     assert_eq!(outcome.fixes(), 0);
     assert_eq!(outcome.exit_status(), 2);
