@@ -9,11 +9,12 @@ seeded `random.Random` is used; nothing depends on time, the environment or the
 filesystem's order).
 
 Posts look like those of a generated news site on Hugo's Mainroad theme (the kind of site
-fmlint was made for): every front-matter field such a post has, with varied values;
-YAML (`---`) front matter in about 90% of posts and TOML (`+++`) in the rest; Chinese, English or mixed bodies of 1-12 KB. About 3% of posts carry exactly
-one realistic mistake (a misspelt widget, a quoted boolean, a `zh_CN` language tag, an
-impossible date, a missing `lang`); --manifest FILE lists them as `path<TAB>kind` lines
-(paths relative to OUT_DIR), so a run of fmlint can be checked against it.
+fmlint was made for): every front-matter field such a post has, with varied values; YAML
+(`---`) front matter in about 90% of posts and TOML (`+++`) in the rest; Chinese, English
+or mixed bodies of 1-12 KB. About 3% of posts carry exactly one realistic mistake (a
+misspelt widget, a quoted boolean, a `zh_CN` language tag, an impossible date, a missing
+`lang`); --manifest FILE lists them as `path<TAB>kind` lines (paths relative to OUT_DIR),
+so a run of fmlint can be checked against it.
 
 Pure standard library; 100,000 posts take some seconds.
 """
