@@ -5,7 +5,7 @@
 //! tool rather than the file (a schema that cannot be read, fixes that never settle)
 //! are returned as errors.
 
-use crate::codes;
+use crate::codes::{self, Family};
 use crate::config::{Config, FrontMatterPolicy, LinkCheck};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::fix;
@@ -28,6 +28,9 @@ pub struct Checker<'a> {
     pub schemas: Schemas<'a>,
     /// Site folders and anchors for local link checks, shared by the workers.
     pub roots: links::LocalRoots,
+    /// Whether the run's link phase follows the checks of files (online, `[links] check
+    /// = "all"`): only then can suppressions of its codes be judged.
+    pub link_phase: bool,
 }
 
 /// The front matter of a text, read.
@@ -44,11 +47,14 @@ enum Front {
     },
 }
 
-/// One file checked: its diagnostics and the remote links still to check.
+/// One file checked: its diagnostics, and what the run's link phase needs of it: the
+/// remote links still to check and, when some of its suppressions wait for their
+/// findings, the suppressions.
 #[derive(Debug)]
 pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub remote: Vec<Link>,
+    pub suppressions: Option<suppress::Suppressions>,
 }
 
 /// One file after fixing: its final text, what remains, how many fixes were applied.
@@ -99,6 +105,7 @@ impl<'a> Checker<'a> {
             config,
             schemas,
             roots,
+            link_phase: false,
         }
     }
 
@@ -117,6 +124,7 @@ impl<'a> Checker<'a> {
     /// run to check once all files are read.
     pub fn check_file(&self, path: &Path, rel: &str, text: &str) -> Result<Checked, String> {
         let mut remote = Vec::new();
+        let mut waiting = None;
         let mut diagnostics = match self.read_front(text) {
             Front::Absent => {
                 let mut found: Vec<Diagnostic> = self.missing(rel, text).into_iter().collect();
@@ -158,7 +166,11 @@ impl<'a> Checker<'a> {
                 self.links(path, text, body, front, &mut found, &mut remote);
                 let mut suppressions = suppress::Suppressions::find(text, format, block, &root);
                 suppressions.filter(&mut found);
-                found.extend(suppressions.unused(suppress::pending_later));
+                let pending = |code: &codes::Code| self.pending(code, !remote.is_empty());
+                found.extend(suppressions.unused(pending));
+                if self.link_phase && !remote.is_empty() && !suppressions.is_empty() {
+                    waiting = Some(suppressions);
+                }
                 found
             }
         };
@@ -166,7 +178,20 @@ impl<'a> Checker<'a> {
         Ok(Checked {
             diagnostics,
             remote,
+            suppressions: waiting,
         })
+    }
+
+    /// Whether a suppression of `code` cannot be judged when one file is checked: a link
+    /// code no check of this run makes, or a code of the run's link phase in a file that
+    /// has remote links (the phase judges it then).
+    fn pending(&self, code: &codes::Code, has_remote: bool) -> bool {
+        match code.phase {
+            codes::Phase::File => {
+                code.family == Family::Link && self.config.links.check == LinkCheck::None
+            }
+            codes::Phase::Run => !self.link_phase || has_remote,
+        }
     }
 
     /// `[rules]` and `[[overrides]]`: each diagnostic's severity, or gone; then sorted.
@@ -181,19 +206,6 @@ impl<'a> Checker<'a> {
             },
         );
         diagnostics.sort_by(|a, b| (a.span.start, a.code.name).cmp(&(b.span.start, b.code.name)));
-    }
-
-    /// Remote link findings of a file, after its suppression comments.
-    pub fn suppress_remote(&self, text: &str, diagnostics: &mut Vec<Diagnostic>) {
-        if let Front::Parsed {
-            format,
-            block,
-            root,
-            ..
-        } = self.read_front(text)
-        {
-            suppress::Suppressions::find(text, format, block, &root).filter(diagnostics);
-        }
     }
 
     /// The file's links (its body starts at `body`; `front` is its front matter and the
@@ -273,7 +285,7 @@ impl<'a> Checker<'a> {
         let front = front.as_ref().map(|(format, block)| (*format, block));
         for diagnostic in found
             .iter_mut()
-            .filter(|d| d.code.name == codes::LINK_REDIRECTED.name)
+            .filter(|d| *d.code == codes::LINK_REDIRECTED)
         {
             let Some(fix) = diagnostic.fix.as_mut() else {
                 continue;
@@ -289,20 +301,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Rewrite the URLs of `redirects`, findings of `text` encoded by
-    /// [`Checker::encode_redirects`], as one fix pass: kept only when the result keeps its
-    /// syntax and every one of its links. `None` when no rewrite is kept.
-    pub fn fix_redirects(
+    /// Apply the fixes of the link phase's `findings` in `text` (redirects encoded by
+    /// [`Checker::encode_redirects`], removals of unused suppressions), those at least as
+    /// safe as `level`, as one fix pass: kept only when the result keeps its syntax and
+    /// every one of its links. `None` when nothing is kept.
+    pub fn fix_late(
         &self,
         path: &Path,
         rel: &str,
         text: &str,
-        redirects: &[Diagnostic],
+        findings: &[Diagnostic],
+        level: Applicability,
     ) -> Result<Option<Passed>, String> {
         let before = self.check_file(path, rel, text)?;
         let syntax = |checked: &Checked| {
-            let codes = checked.diagnostics.iter().map(|d| d.code.name);
-            codes.filter(|c| c.starts_with("syntax/")).count()
+            let codes = checked.diagnostics.iter().map(|d| d.code.family);
+            codes.filter(|f| *f == Family::Syntax).count()
         };
         // A file without front matter (or a broken one) has its links fixed all the same.
         let keeps_links = |checked: &Checked| {
@@ -312,11 +326,11 @@ impl<'a> Checker<'a> {
             path,
             rel,
             text,
-            level: Applicability::Unsafe,
+            level,
             block: 0..text.len(),
             sound: &keeps_links,
         };
-        self.pass(&pass, redirects)
+        self.pass(&pass, findings)
     }
 
     /// Apply the fixes of `diagnostics` as one pass and check the result. A result that
@@ -432,9 +446,7 @@ impl<'a> Checker<'a> {
 }
 
 fn breaks_syntax(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics
-        .iter()
-        .any(|d| d.code.name.starts_with("syntax/"))
+    diagnostics.iter().any(|d| d.code.family == Family::Syntax)
 }
 
 /// The diagnostic for a parser's error.

@@ -5,25 +5,8 @@
 //! derived when rendering, by [`crate::line_index::LineIndex`].
 
 use crate::codes::Code;
+pub use crate::codes::Severity;
 use crate::tree::Span;
-use serde::Serialize;
-
-/// How bad a finding is. Errors fail the run (exit 1); warnings do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 /// One finding: a code from the table, its severity, a message and the span it concerns.
 #[derive(Clone, Debug, PartialEq)]

@@ -19,7 +19,7 @@
 //! Comments are found with the spanned tree: a `#` inside a scalar or a key (a quoted
 //! string, a block scalar) is text, not a comment. JSON front matter has no comments.
 
-use crate::codes::{self, Code};
+use crate::codes::{self, Code, Family, Phase};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::line_index::LineIndex;
 use crate::split::Format;
@@ -74,7 +74,7 @@ struct CodeRef {
 enum Target {
     Code(&'static Code),
     /// `family/*`.
-    Family(String),
+    Family(Family),
     /// Not a code; the text and the nearest code.
     Unknown(String, Option<&'static str>),
 }
@@ -82,8 +82,8 @@ enum Target {
 impl Target {
     fn matches(&self, code: &Code) -> bool {
         match self {
-            Target::Code(c) => c.name == code.name,
-            Target::Family(family) => code.name.split('/').next() == Some(family.as_str()),
+            Target::Code(c) => *c == code,
+            Target::Family(family) => code.family == *family,
             Target::Unknown(..) => false,
         }
     }
@@ -208,23 +208,37 @@ impl Suppressions {
         });
     }
 
-    /// `suppression/unused` diagnostics for what silenced nothing. Codes for which
-    /// `pending` is true may still be silenced by findings not known yet (link checks
-    /// run after all files): they are not judged.
+    /// `suppression/unused` diagnostics for what silenced nothing, and for misspelt
+    /// directives and codes. Codes for which `pending` is true may still be silenced by
+    /// findings not known yet (the run's link phase, after every file): they are not
+    /// judged here.
     pub fn unused(&self, pending: impl Fn(&Code) -> bool) -> Vec<Diagnostic> {
         let mut out = self.invalid.clone();
+        let any_pending = codes::ALL.iter().any(|c| pending(c));
+        out.extend(self.judge(|t| !is_pending(t, &pending), !any_pending));
+        out
+    }
+
+    /// After the run's link phase has filtered its findings through these suppressions:
+    /// `suppression/unused` for what [`Suppressions::unused`] left pending (`pending` as
+    /// it was given) and silenced nothing in either phase.
+    pub fn unused_after_run(&self, pending: impl Fn(&Code) -> bool) -> Vec<Diagnostic> {
+        let any_pending = codes::ALL.iter().any(|c| pending(c));
+        self.judge(|t| is_pending(t, &pending), any_pending)
+    }
+
+    /// The findings for directives and codes that silenced nothing, among the targets
+    /// `judged` and, with `bare`, directives that name no code.
+    fn judge(&self, judged: impl Fn(&Target) -> bool, bare: bool) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
         for directive in &self.directives {
             if directive.codes.is_empty() {
-                if !directive.used_bare && !codes::ALL.iter().any(|c| pending(c)) {
+                if bare && !directive.used_bare {
                     out.push(whole(directive, "this suppression silences nothing"));
                 }
                 continue;
             }
-            let judged = |c: &CodeRef| match &c.target {
-                Target::Code(code) => !pending(code),
-                Target::Family(_) => !codes::ALL.iter().any(|k| c.target.matches(k) && pending(k)),
-                Target::Unknown(..) => true,
-            };
+            let judged = |c: &CodeRef| judged(&c.target);
             let any_used_or_pending = directive.codes.iter().any(|c| c.used || !judged(c));
             let any_unknown = directive
                 .codes
@@ -283,10 +297,19 @@ impl Suppressions {
     }
 }
 
-/// The codes that findings made after one file's check may still silence: link checks
-/// run once per run, after every file.
+/// The codes that findings made after one file's check may still silence: those of the
+/// run's link phase, after every file.
 pub fn pending_later(code: &Code) -> bool {
-    code.name.starts_with("link/")
+    code.phase == Phase::Run
+}
+
+/// Whether `target` names a code that is `pending`.
+fn is_pending(target: &Target, pending: &impl Fn(&Code) -> bool) -> bool {
+    match target {
+        Target::Code(code) => pending(code),
+        Target::Family(family) => codes::ALL.iter().any(|c| c.family == *family && pending(c)),
+        Target::Unknown(..) => false,
+    }
 }
 
 fn where_(scope: Scope) -> &'static str {
@@ -299,7 +322,7 @@ fn where_(scope: Scope) -> &'static str {
 fn target_name(target: &Target) -> String {
     match target {
         Target::Code(code) => code.name.to_string(),
-        Target::Family(family) => format!("{family}/*"),
+        Target::Family(family) => format!("{}/*", family.as_str()),
         Target::Unknown(text, _) => text.clone(),
     }
 }
@@ -475,13 +498,8 @@ fn target(name: &str) -> Target {
     if let Some(code) = codes::lookup(name) {
         return Target::Code(code);
     }
-    if let Some(family) = name.strip_suffix("/*") {
-        if codes::ALL
-            .iter()
-            .any(|c| c.name.split('/').next() == Some(family))
-        {
-            return Target::Family(family.to_string());
-        }
+    if let Some(family) = name.strip_suffix("/*").and_then(Family::parse) {
+        return Target::Family(family);
     }
     Target::Unknown(name.to_string(), codes::closest(name))
 }

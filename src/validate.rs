@@ -7,7 +7,7 @@
 //! is the file's schema choice, not data, and is left out); an error's instance path is
 //! then walked back through the tree to find the span.
 
-use crate::codes::{self, Code};
+use crate::codes::{self, Code, Family};
 use crate::diagnostic::Diagnostic;
 use crate::fix::propose::{self, Source};
 use crate::fix::style::Style;
@@ -80,6 +80,21 @@ pub fn validate(schema: &Schema, front: &FrontMatter) -> Vec<Diagnostic> {
     out
 }
 
+/// The code for a failing JSON Schema keyword: `schema/<keyword>`, or `schema/custom`
+/// for a keyword the table does not name.
+fn code_for_keyword(keyword: &str) -> &'static Code {
+    match keyword {
+        "false" | "falseSchema" => &codes::SCHEMA_FALSE,
+        "const" => &codes::SCHEMA_CONST,
+        DATE_LAYOUT => &codes::SCHEMA_DATE_LAYOUT,
+        _ => codes::ALL
+            .iter()
+            .copied()
+            .find(|c| c.family == Family::Schema && c.short_name() == keyword)
+            .unwrap_or(&codes::SCHEMA_CUSTOM),
+    }
+}
+
 struct Context<'a> {
     root: &'a Node,
     open: Span,
@@ -142,7 +157,7 @@ impl<'a> Context<'a> {
             // Seen by fmlint's own regex keywords, and reported from there.
             return;
         }
-        let code = codes::for_keyword(error.kind().keyword());
+        let code = code_for_keyword(error.kind().keyword());
         let simple = |message: String| Diagnostic::new(code, node.span, message);
         let diagnostic = match error.kind() {
             ValidationErrorKind::Type { kind } => {
@@ -634,5 +649,21 @@ fn clip(s: &str) -> String {
     match one_line.char_indices().nth(60) {
         Some((cut, _)) => format!("{}…", &one_line[..cut]),
         None => one_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_map_to_their_codes() {
+        assert_eq!(code_for_keyword("enum").name, "schema/enum");
+        assert_eq!(
+            code_for_keyword("additionalProperties").name,
+            "schema/additionalProperties"
+        );
+        assert_eq!(code_for_keyword("x-unknown").name, "schema/custom");
+        assert_eq!(code_for_keyword(DATE_LAYOUT).name, "schema/date-layout");
     }
 }

@@ -128,8 +128,8 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn rule(code: &Code) -> Value {
-    let family = code.name.split('/').next().unwrap_or_default();
-    let full = crate::explain::explanation(code).map_or(code.summary, |e| e.why);
+    let family = code.family.as_str();
+    let full = code.explanation.why;
     json!({
         "id": code.name,
         "shortDescription": { "text": code.summary },

@@ -11,6 +11,7 @@ use crate::fix::write::write_fixed;
 use crate::links::{Link, RemoteSummary};
 use crate::read::{self, Contents};
 use crate::schema::Schemas;
+use crate::suppress::Suppressions;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use window::Window;
@@ -81,6 +82,8 @@ pub struct FileReport {
     pub rel: String,
     /// Remote links waiting for the run's link phase.
     pub remote: Vec<Link>,
+    /// The file's suppressions, when some wait for the findings of the link phase.
+    pub suppressions: Option<Suppressions>,
 }
 
 impl FileReport {
@@ -97,6 +100,7 @@ impl FileReport {
             file: None,
             rel: path.to_string(),
             remote: Vec::new(),
+            suppressions: None,
         }
     }
 
@@ -125,6 +129,7 @@ impl FileReport {
             file: file.map(Path::to_path_buf),
             rel: target.rel.clone(),
             remote: Vec::new(),
+            suppressions: None,
         }
     }
 }
@@ -267,7 +272,7 @@ pub fn run_into(
     let schema = request.schema.as_ref().map(|s| cwd.join(s));
     let schemas = Schemas::new(config, schema);
     schemas.check_cli_schema()?;
-    let checker = Checker::new(config, schemas);
+    let mut checker = Checker::new(config, schemas);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(request.jobs)
         .stack_size(WORKER_STACK)
@@ -275,6 +280,7 @@ pub fn run_into(
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let asks_remote = config.links.check == LinkCheck::All;
     let link_phase = asks_remote && !request.links.offline;
+    checker.link_phase = link_phase;
     let not_asked = AtomicUsize::new(0);
     let remote = if link_phase {
         Remote::Keep
@@ -595,7 +601,10 @@ fn check_final(
         Ok(checked) => {
             report.diagnostics = checked.diagnostics;
             match remote {
-                Remote::Keep => report.remote = checked.remote,
+                Remote::Keep => {
+                    report.remote = checked.remote;
+                    report.suppressions = checked.suppressions;
+                }
                 Remote::Count(count) => {
                     count.fetch_add(checked.remote.len(), Ordering::Relaxed);
                 }

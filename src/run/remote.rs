@@ -1,14 +1,16 @@
 //! The run's link phase: every remote link of every file checked once, after all files
 //! are read, and the findings merged back into the files' reports (their suppression
-//! comments and `[rules]` applied). With `--fix --unsafe-fixes`, permanent redirects are
-//! rewritten to their targets from the answers of this run: no second request.
+//! comments and `[rules]` applied; a suppression of a remote code that silenced nothing
+//! in either phase is reported then). With `--fix`, the phase's own fixes are applied as
+//! one more fix pass: unused suppressions removed and, with `--unsafe-fixes`, permanent
+//! redirects rewritten to their targets from the answers of this run (no second request).
 
-use super::{FileReport, Outcome, Request};
+use super::{FileReport, FixRequest, Outcome, Request};
 use crate::check::Checker;
-use crate::codes;
-use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::fix::write::write_fixed;
 use crate::links::{self, RemoteOptions, RemoteRequest};
+use crate::suppress;
 use crate::tree::Span;
 
 /// Check the remote links the reports hold and merge the findings into them.
@@ -39,12 +41,11 @@ pub fn check_links(outcome: &mut Outcome, checker: &Checker, request: &Request) 
                 list.push(diagnostic);
             }
         }
-        let fix = request.fix.filter(|f| f.level == Applicability::Unsafe);
         for (report, found) in outcome.reports.iter_mut().zip(by_file) {
-            if found.is_empty() {
+            if found.is_empty() && report.suppressions.is_none() {
                 continue;
             }
-            if let Err(error) = merge(report, found, checker, fix.map(|f| f.write)) {
+            if let Err(error) = merge(report, found, checker, request.fix) {
                 outcome.errors.push(error);
             }
         }
@@ -61,13 +62,13 @@ pub fn check_links(outcome: &mut Outcome, checker: &Checker, request: &Request) 
         .retain(|r| !r.diagnostics.is_empty() || r.original.is_some());
 }
 
-/// Add a file's remote findings to its report; `fix` (`Some(write)`) applies the
-/// redirect fixes among them.
+/// Add a file's remote findings to its report, and the suppressions of remote codes
+/// that silenced nothing; `fix` applies the fixes among them.
 fn merge(
     report: &mut FileReport,
     mut found: Vec<Diagnostic>,
     checker: &Checker,
-    fix: Option<bool>,
+    fix: Option<FixRequest>,
 ) -> Result<(), String> {
     if report.source.is_empty() || report.source_is_prefix {
         if let Some(file) = &report.file {
@@ -77,11 +78,14 @@ fn merge(
         }
     }
     let text = String::from_utf8_lossy(&report.source).into_owned();
-    checker.suppress_remote(&text, &mut found);
+    if let Some(mut suppressions) = report.suppressions.take() {
+        suppressions.filter(&mut found);
+        found.extend(suppressions.unused_after_run(suppress::pending_later));
+    }
     checker.apply_rules(&report.rel, &mut found);
     checker.encode_redirects(&text, &mut found);
     let result = match fix {
-        Some(write) => rewrite_redirects(report, &text, &mut found, checker, write),
+        Some(fix) => apply_fixes(report, &text, &mut found, checker, fix),
         None => Ok(()),
     };
     report.diagnostics.extend(found);
@@ -91,33 +95,34 @@ fn merge(
     result
 }
 
-/// Apply the redirect fixes among `found` to the report's `text` (and file, when
-/// `write`) as a fix pass of their own, re-checked like any other. Those applied leave
-/// `found`, whose other findings move with the text; the report's own findings become
-/// those of the new text. A file that cannot be written keeps its text and findings.
-fn rewrite_redirects(
+/// Apply the fixes among `found` at least as safe as `fix.level` to the report's `text`
+/// (and file, when `fix.write`) as a fix pass of their own, re-checked like any other.
+/// Those applied leave `found`, whose other findings move with the text; the report's own
+/// findings become those of the new text. A file that cannot be written keeps its text
+/// and findings.
+fn apply_fixes(
     report: &mut FileReport,
     text: &str,
     found: &mut Vec<Diagnostic>,
     checker: &Checker,
-    write: bool,
+    fix: FixRequest,
 ) -> Result<(), String> {
-    let redirects: Vec<Diagnostic> = found
+    let fixes: Vec<Diagnostic> = found
         .iter()
-        .filter(|d| d.code.name == codes::LINK_REDIRECTED.name && d.fix.is_some())
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= fix.level))
         .cloned()
         .collect();
-    if redirects.is_empty() {
+    if fixes.is_empty() {
         return Ok(());
     }
     let path = match &report.file {
         Some(file) => file.clone(),
         None => checker.config.root.join(&report.rel),
     };
-    let Some(passed) = checker.fix_redirects(&path, &report.rel, text, &redirects)? else {
+    let Some(passed) = checker.fix_late(&path, &report.rel, text, &fixes, fix.level)? else {
         return Ok(());
     };
-    if write {
+    if fix.write {
         if let Some(file) = &report.file {
             write_fixed(file, text.as_bytes(), passed.text.as_bytes())
                 .map_err(|e| e.to_string())?;

@@ -8,6 +8,7 @@ mod forgery;
 mod hook;
 mod limits;
 mod link_classes;
+mod link_suppressions;
 mod output;
 mod regex_limit;
 mod schema_bounds;
