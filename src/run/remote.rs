@@ -70,6 +70,15 @@ fn merge(
     checker: &Checker,
     fix: Option<FixRequest>,
 ) -> Result<(), String> {
+    if let Some(mut suppressions) = report.suppressions.take() {
+        suppressions.filter(&mut found);
+        found.extend(suppressions.unused_after_run(suppress::pending_later));
+    }
+    checker.apply_rules(&report.rel, &mut found);
+    if found.is_empty() {
+        // Every finding silenced or turned off: the file need not be read again.
+        return Ok(());
+    }
     if report.source.is_empty() || report.source_is_prefix {
         if let Some(file) = &report.file {
             report.source = std::fs::read(file)
@@ -78,11 +87,6 @@ fn merge(
         }
     }
     let text = String::from_utf8_lossy(&report.source).into_owned();
-    if let Some(mut suppressions) = report.suppressions.take() {
-        suppressions.filter(&mut found);
-        found.extend(suppressions.unused_after_run(suppress::pending_later));
-    }
-    checker.apply_rules(&report.rel, &mut found);
     checker.encode_redirects(&text, &mut found);
     let result = match fix {
         Some(fix) => apply_fixes(report, &text, &mut found, checker, fix),

@@ -10,6 +10,7 @@ mod hostile_fix;
 mod local;
 mod remote;
 mod server;
+mod suppressions;
 
 use fmlint::config::{Config, LinksConfig};
 use fmlint::links::{self, Link, RemoteOptions, RemoteRequest};

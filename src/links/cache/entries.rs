@@ -40,7 +40,7 @@ pub fn parse(bytes: &[u8], now: u64) -> Parsed {
         Ok(document) => document,
         Err(e) => return Parsed::Foreign(format!("it is not JSON ({e})")),
     };
-    let Some((version, entries)) = cache_shape(&document) else {
+    let Some((version, entries)) = cache_shape(document) else {
         return Parsed::Foreign("it is not shaped like fmlint's link cache".into());
     };
     if version != u64::from(VERSION) {
@@ -49,9 +49,9 @@ pub fn parse(bytes: &[u8], now: u64) -> Parsed {
     let mut kept = BTreeMap::new();
     let mut dropped = 0;
     for (key, value) in entries {
-        match entry(key, value, now) {
+        match entry(&key, value, now) {
             Some(entry) => {
-                kept.insert(key.clone(), entry);
+                kept.insert(key, entry);
             }
             None => dropped += 1,
         }
@@ -64,16 +64,20 @@ pub fn parse(bytes: &[u8], now: u64) -> Parsed {
 
 /// The version and entries of a document shaped as fmlint writes its cache: an object
 /// with exactly a numeric `version` and an object of `entries`.
-fn cache_shape(document: &Value) -> Option<(u64, &Map<String, Value>)> {
-    let object = document.as_object()?;
+fn cache_shape(document: Value) -> Option<(u64, Map<String, Value>)> {
+    let Value::Object(mut object) = document else {
+        return None;
+    };
     let version = object.get("version")?.as_u64()?;
-    let entries = object.get("entries")?.as_object()?;
-    (object.len() == 2).then_some((version, entries))
+    let Some(Value::Object(entries)) = object.remove("entries") else {
+        return None;
+    };
+    (object.len() == 1).then_some((version, entries))
 }
 
 /// One entry, if every part of it is valid.
-fn entry(key: &str, value: &Value, now: u64) -> Option<Entry> {
-    let entry: Entry = serde_json::from_value(value.clone()).ok()?;
+fn entry(key: &str, value: Value, now: u64) -> Option<Entry> {
+    let entry: Entry = serde_json::from_value(value).ok()?;
     let Success {
         status,
         content_type,
